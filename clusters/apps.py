@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ClustersConfig(AppConfig):
+    name = "clusters"
+    verbose_name = _("Clusters")
+
+    def ready(self):
+        from . import signals  # noqa: F401

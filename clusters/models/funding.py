@@ -1,0 +1,61 @@
+"""Funding pools (puljer) that action plans can apply to."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class FundingPool(index.Indexed, models.Model):
+    """A municipal or national pool of money with a deadline."""
+
+    class Owner(models.TextChoices):
+        MUNICIPAL = "kommunal", _("Municipal")
+        NATIONAL = "national", _("National")
+        FOUNDATION = "fond", _("Foundation")
+        EU = "eu", _("EU")
+
+    name = models.CharField(_("name"), max_length=160)
+    owner_type = models.CharField(
+        _("kind"), max_length=20, choices=Owner.choices, default=Owner.MUNICIPAL
+    )
+    owner = models.CharField(
+        _("owner"), max_length=160, help_text=_("Who grants the money.")
+    )
+    amount = models.DecimalField(
+        _("amount (DKK)"), max_digits=12, decimal_places=0, null=True, blank=True
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True, db_index=True)
+    url = models.URLField(_("link"), blank=True)
+    topics = models.CharField(
+        _("topics"),
+        max_length=300,
+        blank=True,
+        help_text=_("Comma-separated, e.g. natur, fællesskab, kultur."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("owner_type"),
+        FieldPanel("owner"),
+        FieldPanel("amount"),
+        FieldPanel("deadline"),
+        FieldPanel("url"),
+        FieldPanel("topics"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("owner"),
+        index.SearchField("topics"),
+        index.AutocompleteField("name"),
+        index.FilterField("deadline"),
+    ]
+
+    class Meta:
+        verbose_name = _("funding pool")
+        verbose_name_plural = _("funding pools")
+        ordering = ["deadline", "name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,50 @@
+"""The cluster's mapping survey (kortlægning), built as a Wagtail form page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from .base import ClusterChildMixin
+
+
+class SurveyFormField(AbstractFormField):
+    page = ParentalKey("clusters.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class SurveyPage(ClusterChildMixin, AbstractEmailForm):
+    """A questionnaire residents fill in; submissions export to CSV in the admin."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Question")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail on each answer"),
+        ),
+    ]
+    search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["clusters.ClusterPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")

@@ -1,0 +1,69 @@
+"""Writes for clusters: provisioning editors, and small helpers for content."""
+
+import re
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .models import ClusterAdministration, ClusterPage
+
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+COLLECTION_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+_PHRASE_SPLIT = re.compile(r"[\n,;]+")
+
+
+def split_phrases(text: str) -> list[str]:
+    """Split a free-text list ("tømrer, regnskab\\nsociale medier") into phrases."""
+    seen: dict[str, str] = {}
+    for raw in _PHRASE_SPLIT.split(text or ""):
+        phrase = " ".join(raw.split())
+        if phrase and phrase.casefold() not in seen:
+            seen[phrase.casefold()] = phrase
+    return list(seen.values())
+
+
+def _unique_group_name(title: str, cluster_id: int) -> str:
+    name = f"Redaktører: {title}"[:140]
+    if Group.objects.filter(name=name).exists():
+        name = f"{name} ({cluster_id})"
+    return name
+
+
+@transaction.atomic
+def cluster_provision_editing(*, cluster: ClusterPage) -> ClusterAdministration:
+    """Create the cluster's editors' group and collection, with their permissions.
+
+    Editors may add, edit and publish pages in their own cluster's subtree only, and
+    add, edit and choose images and documents in its own collection. Idempotent.
+    """
+    existing = ClusterAdministration.objects.filter(cluster=cluster).first()
+    if existing:
+        return existing
+
+    group = Group.objects.create(name=_unique_group_name(cluster.title, cluster.pk))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.create(group=group, page=cluster, permission=permission)
+
+    root = Collection.get_first_root_node()
+    collection = root.add_child(name=cluster.title[:255])
+    for app_label, codenames in COLLECTION_PERMISSIONS.items():
+        for permission in Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        ):
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=permission
+            )
+    return ClusterAdministration.objects.create(
+        cluster=cluster, editors_group=group, collection=collection
+    )
