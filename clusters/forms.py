@@ -54,10 +54,11 @@ class ActionPlanPageForm(ClusterChildPageForm):
         formset = self.formsets.get("tasks")
         if formset is None:
             return cleaned_data
+        formset.full_clean()  # cached: validates each task form once
         removed = [
             form.instance
             for form in formset.forms
-            if form.instance.pk and formset._should_delete_form(form)
+            if form.instance.pk and getattr(form, "cleaned_data", {}).get("DELETE")
         ]
         blockers = task_removal_blockers([task.pk for task in removed])
         for task in removed:

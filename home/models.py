@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.models import DanishSlugMixin
 
 
-class HomePage(Page):
+class HomePage(DanishSlugMixin, Page):
     """The site's front page: every cluster on a map, and the latest from all of them."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -40,7 +41,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(DanishSlugMixin, Page):
     """A plain page of text: about, privacy, the accessibility statement, a vision."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)

@@ -14,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import BodyStreamBlock
+from core.models import DanishSlugMixin
 
 from ..forms import ActionPlanPageForm
 from ..registry import task_removal_blockers
@@ -33,7 +34,7 @@ class TaskStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class ActionPlanPage(ClusterChildMixin, Page):
+class ActionPlanPage(DanishSlugMixin, ClusterChildMixin, Page):
     """One focus area's plan: goal, budget, funding and the tasks to get there."""
 
     focus_area = models.CharField(

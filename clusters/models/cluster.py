@@ -15,6 +15,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from core.blocks import BodyStreamBlock
+from core.models import DanishSlugMixin
 
 from ..municipalities import MUNICIPALITIES, MUNICIPALITY_NAMES
 
@@ -40,7 +41,7 @@ PHASE_DESCRIPTIONS = {
 }
 
 
-class ClusterPage(RoutablePageMixin, Page):
+class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
     """A village cluster's home: the root of everything the cluster publishes."""
 
     municipality = models.CharField(
@@ -216,13 +217,13 @@ class ClusterPage(RoutablePageMixin, Page):
 
         return ClusterNewsAtomFeed()(request, cluster=self)
 
-    @path("kalender.ics", name="events_ical")
+    @path("kalender/", name="events_ical")
     def events_ical(self, request):
         from ..feeds import cluster_events_ical
 
         return cluster_events_ical(request, cluster=self)
 
-    @path("moedesteder.geojson", name="meeting_places_geojson")
+    @path("moedesteder/geojson/", name="meeting_places_geojson")
     def meeting_places_geojson(self, request):
         from ..feeds import meeting_places_geojson_response
 
@@ -238,7 +239,7 @@ class ClusterPage(RoutablePageMixin, Page):
              "title": _("News from %(name)s (RSS)") % {"name": self.title}},
             {"url": self.url + "nyheder/atom/", "type": "application/atom+xml",
              "title": _("News from %(name)s (Atom)") % {"name": self.title}},
-            {"url": self.url + "kalender.ics", "type": "text/calendar",
+            {"url": self.url + "kalender/", "type": "text/calendar",
              "title": _("Events in %(name)s (calendar)") % {"name": self.title}},
         ]
 

@@ -10,12 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.models import DanishSlugMixin
 
 from ..forms import ClusterChildPageForm
 from .base import ClusterChildMixin
 
 
-class EventPage(ClusterChildMixin, Page):
+class EventPage(DanishSlugMixin, ClusterChildMixin, Page):
     """Something happening at a time and a place."""
 
     start = models.DateTimeField(_("starts"), db_index=True)

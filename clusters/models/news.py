@@ -14,13 +14,14 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from core.blocks import BodyStreamBlock
+from core.models import DanishSlugMixin
 
 from .base import ClusterChildMixin
 
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(ClusterChildMixin, Page):
+class NewsIndexPage(DanishSlugMixin, ClusterChildMixin, Page):
     """The list of a cluster's news, newest first."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -57,7 +58,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(ClusterChildMixin, Page):
+class NewsPage(DanishSlugMixin, ClusterChildMixin, Page):
     """One news item."""
 
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)

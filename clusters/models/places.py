@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from core.models import DanishSlugMixin
+
 from ..forms import ClusterChildPageForm
 from .base import ClusterChildMixin
 from .cluster import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
@@ -49,7 +51,7 @@ class Facility(models.Model):
         return self.name_en if (get_language() or "da").startswith("en") else self.name_da
 
 
-class MeetingPlacePage(ClusterChildMixin, Page):
+class MeetingPlacePage(DanishSlugMixin, ClusterChildMixin, Page):
     """A place where the cluster's residents meet: a hall, a school, a shelter."""
 
     kind = models.CharField(

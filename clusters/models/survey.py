@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core.models import DanishSlugMixin
+
 from .base import ClusterChildMixin
 
 
@@ -18,7 +20,7 @@ class SurveyFormField(AbstractFormField):
     page = ParentalKey("clusters.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class SurveyPage(ClusterChildMixin, AbstractEmailForm):
+class SurveyPage(DanishSlugMixin, ClusterChildMixin, AbstractEmailForm):
     """A questionnaire residents fill in; submissions export to CSV in the admin."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -3,7 +3,6 @@ import datetime as dt
 from django.utils import timezone
 
 import factory
-import wagtail_factories
 
 from clusters.models import (
     ActionPlanPage,
@@ -19,10 +18,10 @@ from clusters.models import (
     Village,
 )
 
-from .home import home_page
+from .home import DanishPageFactory, home_page
 
 
-class ClusterPageFactory(wagtail_factories.PageFactory):
+class ClusterPageFactory(DanishPageFactory):
     """A live cluster under the home page, with one village at Knebel on Mols."""
 
     title = factory.Sequence(lambda n: f"Klynge {n}")
@@ -73,7 +72,7 @@ class SteeringGroupMemberFactory(factory.django.DjangoModelFactory):
         model = SteeringGroupMember
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(DanishPageFactory):
     title = "Nyheder"
     slug = "nyheder-fra-klyngen"
 
@@ -81,7 +80,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(DanishPageFactory):
     title = factory.Sequence(lambda n: f"Nyhed {n}")
     date = factory.LazyFunction(timezone.localdate)
     intro = "Frivillige byggede plantekasser i weekenden."
@@ -90,7 +89,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
 
 
-class MeetingPlacePageFactory(wagtail_factories.PageFactory):
+class MeetingPlacePageFactory(DanishPageFactory):
     title = factory.Sequence(lambda n: f"Forsamlingshus {n}")
     kind = "forsamlingshus"
     capacity = 120
@@ -102,7 +101,7 @@ class MeetingPlacePageFactory(wagtail_factories.PageFactory):
         model = MeetingPlacePage
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(DanishPageFactory):
     title = factory.Sequence(lambda n: f"Fællesspisning {n}")
     start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
     end = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=3))
@@ -112,7 +111,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
 
-class ActionPlanPageFactory(wagtail_factories.PageFactory):
+class ActionPlanPageFactory(DanishPageFactory):
     title = factory.Sequence(lambda n: f"Handleplan {n}")
     focus_area = "Natur og friluftsliv"
     goal = "Flere mødes ude i naturen året rundt."
@@ -132,7 +131,7 @@ class TaskFactory(factory.django.DjangoModelFactory):
         model = Task
 
 
-class SurveyPageFactory(wagtail_factories.PageFactory):
+class SurveyPageFactory(DanishPageFactory):
     title = "Kortlægning af mødesteder"
 
     class Meta:

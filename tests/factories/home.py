@@ -1,6 +1,17 @@
+import factory
 import wagtail_factories
 
+from core.text import danish_slugify
 from home.models import HomePage, StandardPage
+
+
+class DanishPageFactory(wagtail_factories.PageFactory):
+    """A page factory whose slugs transliterate æ, ø and å as the site does."""
+
+    slug = factory.LazyAttribute(lambda obj: danish_slugify(obj.title))
+
+    class Meta:
+        abstract = True
 
 
 def home_page() -> HomePage:
@@ -8,14 +19,14 @@ def home_page() -> HomePage:
     return HomePage.objects.get(depth=2)
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class HomePageFactory(DanishPageFactory):
     title = "Landsbyklynger"
 
     class Meta:
         model = HomePage
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
+class StandardPageFactory(DanishPageFactory):
     title = "Om klyngerne"
     intro = "Sådan arbejder landsbyerne sammen."
 
