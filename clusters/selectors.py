@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .models import (
     ActionPlanPage,
@@ -26,21 +26,33 @@ def _cluster_path(page: Page) -> str:
     return page.path[: Page.steplen * 3]
 
 
-def news_with_images() -> QuerySet[NewsPage]:
+def private_pages() -> Q:
+    """Return a condition matching pages behind a view restriction, in one query.
+
+    Wagtail's ``.public()`` runs this query for every queryset; a page showing six
+    lists asks once and reuses the answer.
+    """
+    condition = Q(pk__in=[])
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def news_with_images(private: Q | None = None) -> QuerySet[NewsPage]:
     images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
     return (
         NewsPage.objects.live()
-        .public()
+        .exclude(private if private is not None else private_pages())
         .prefetch_related(Prefetch("image", queryset=images))
         .order_by("-date", "-pk")
     )
 
 
-def upcoming_events() -> QuerySet[EventPage]:
+def upcoming_events(private: Q | None = None) -> QuerySet[EventPage]:
     now = timezone.now()
     return (
         EventPage.objects.live()
-        .public()
+        .exclude(private if private is not None else private_pages())
         .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
         .select_related("meeting_place")
         .order_by("start", "pk")
@@ -77,25 +89,28 @@ def _label(items, clusters_by_path: dict[str, ClusterPage]):
     return items
 
 
-def shared_news_and_events(*, cluster: ClusterPage | None) -> dict:
+def shared_news_and_events(*, cluster: ClusterPage | None, private: Q | None = None) -> dict:
     """Return latest news and upcoming events: the cluster's own first, then neighbours'.
 
     Without a cluster (the home page), return the latest across all clusters.
     """
+    if private is None:
+        private = private_pages()
     if cluster is None:
         clusters = {c.path: c for c in ClusterPage.objects.live()}
-        news = list(news_with_images()[: SHARED_ITEMS * 2])
-        events = list(upcoming_events()[: SHARED_ITEMS * 2])
+        news = list(news_with_images(private)[: SHARED_ITEMS * 2])
+        events = list(upcoming_events(private)[: SHARED_ITEMS * 2])
         return {
             "latest_news": _label(news, clusters),
             "upcoming_events": _label(events, clusters),
         }
     neighbours = cluster_neighbours(cluster=cluster)
     by_path = {c.path: c for c in [cluster, *neighbours]}
-    own_news = list(news_with_images().descendant_of(cluster)[:SHARED_ITEMS])
-    own_events = list(upcoming_events().descendant_of(cluster)[:SHARED_ITEMS])
-    neighbour_news = list(news_with_images().filter(_in_clusters(neighbours))[:SHARED_ITEMS])
-    neighbour_events = list(upcoming_events().filter(_in_clusters(neighbours))[:SHARED_ITEMS])
+    own_news = list(news_with_images(private).descendant_of(cluster)[:SHARED_ITEMS])
+    own_events = list(upcoming_events(private).descendant_of(cluster)[:SHARED_ITEMS])
+    near = _in_clusters(neighbours)
+    neighbour_news = list(news_with_images(private).filter(near)[:SHARED_ITEMS])
+    neighbour_events = list(upcoming_events(private).filter(near)[:SHARED_ITEMS])
     return {
         "neighbours": neighbours,
         "latest_news": _label(own_news, by_path),
@@ -107,9 +122,10 @@ def shared_news_and_events(*, cluster: ClusterPage | None) -> dict:
 
 def cluster_page_context(*, cluster: ClusterPage) -> dict:
     """Everything a cluster's own page shows besides its fields."""
+    private = private_pages()
     meeting_places = list(
         MeetingPlacePage.objects.live()
-        .public()
+        .exclude(private)
         .child_of(cluster)
         .select_related("village")
         .order_by("title")
@@ -120,11 +136,11 @@ def cluster_page_context(*, cluster: ClusterPage) -> dict:
         "meeting_places": meeting_places,
         "meeting_places_geojson": meeting_places_geojson(meeting_places),
         "action_plans": list(
-            ActionPlanPage.objects.live().public().child_of(cluster).order_by("title")
+            ActionPlanPage.objects.live().exclude(private).child_of(cluster).order_by("title")
         ),
         "news_index": NewsIndexPage.objects.live().child_of(cluster).first(),
     }
-    context.update(shared_news_and_events(cluster=cluster))
+    context.update(shared_news_and_events(cluster=cluster, private=private))
     return context
 
 

@@ -160,6 +160,10 @@ else:
 # Without a broker, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = f"{REDIS_URL.rstrip('/')}/1" if REDIS_URL else "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Results are kept only for the few tasks that ask for them (ignore_result=False).
+CELERY_RESULT_BACKEND = f"{REDIS_URL.rstrip('/')}/1" if REDIS_URL else None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = 60 * 60
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
@@ -207,7 +211,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Klyngeportal API", "VERSION": "0.1.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Klyngeportal API",
+    "VERSION": "0.1.0",
+    "PREPROCESSING_HOOKS": ["cms.api.project_endpoints_only"],
+}
 
 # KLYNGEPORTAL
 # Tile server for the maps, e.g. "https://tiles.example.dk/{z}/{x}/{y}.png". None by

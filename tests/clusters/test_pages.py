@@ -131,3 +131,14 @@ def test_slugs_transliterate_danish_letters(cluster):
         )
     )
     assert page.slug == "faellesspisning-paa-aeroe"
+
+
+def test_private_pages_stay_out_of_listings(site_tree, client):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=site_tree["news_index"], restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get(site_tree["cluster"].url).content.decode()
+    assert "Plantekasser på torvet" not in html
+    assert "Knebel Forsamlingshus" in html

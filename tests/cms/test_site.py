@@ -1,0 +1,153 @@
+"""Site-wide behaviour: languages, error pages, robots, sitemap, cookies, origins."""
+
+import re
+
+import pytest
+
+from django.test import RequestFactory, override_settings
+
+from bs4 import BeautifulSoup
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def public_pages(db):
+    cluster = f.ClusterPageFactory(title="Mols i Udvikling", slug="mols")
+    index = f.NewsIndexPageFactory(parent=cluster, slug="nyheder")
+    news = f.NewsPageFactory(parent=index, title="Høstfest", slug="hoestfest")
+    place = f.MeetingPlacePageFactory(parent=cluster, slug="hus")
+    plan = f.ActionPlanPageFactory(parent=cluster, slug="plan")
+    f.TaskFactory(page=plan)
+    event = f.EventPageFactory(parent=cluster, slug="fest", meeting_place=place)
+    survey = f.SurveyPageFactory(parent=cluster, slug="undersoegelse")
+    return {
+        "home": f.home_page(), "cluster": cluster, "index": index, "news": news,
+        "place": place, "plan": plan, "event": event, "survey": survey,
+    }
+
+
+def test_danish_first_english_second(public_pages, client):
+    da = client.get(public_pages["cluster"].url)
+    assert '<html lang="da">' in da.content.decode()
+    en = client.get("/en" + public_pages["cluster"].url)
+    assert en.status_code == 200
+    html = en.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to content" in html
+    assert "Gå til indhold" in da.content.decode()
+
+
+def test_language_switcher_links_to_the_same_page(public_pages, client):
+    soup = BeautifulSoup(client.get(public_pages["news"].url).content, "html.parser")
+    switch = soup.select_one("nav.language-switch")
+    links = {a["hreflang"]: a["href"] for a in switch.find_all("a")}
+    assert links == {"da": public_pages["news"].url, "en": "/en" + public_pages["news"].url}
+
+
+def test_landmarks_skip_link_and_labelled_navigation(public_pages, client):
+    soup = BeautifulSoup(client.get(public_pages["news"].url).content, "html.parser")
+    skip = soup.select_one("a.skip-link")
+    assert skip["href"] == "#main"
+    assert soup.find("main", id="main")
+    assert soup.find("header") and soup.find("footer")
+    for nav in soup.find_all("nav"):
+        assert nav.get("aria-label"), nav
+    crumbs = soup.select_one("nav.breadcrumbs")
+    assert [a.text for a in crumbs.find_all("a")] == ["Forside", "Mols i Udvikling", "Nyheder"]
+    assert crumbs.find(attrs={"aria-current": "page"}).text == "Høstfest"
+
+
+def test_friendly_404_in_both_languages(public_pages, client):
+    da = client.get("/findes-ikke/")
+    assert da.status_code == 404
+    assert "Vi kunne ikke finde siden" in da.content.decode()
+    en = client.get("/en/does-not-exist/")
+    assert en.status_code == 404
+    assert "We could not find that page" in en.content.decode()
+
+
+def test_friendly_500_page():
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    request = RequestFactory().get("/")
+    with translation.override("da"):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Der gik noget galt" in response.content.decode()
+
+
+def test_was_redirects_to_the_accessibility_statement(public_pages, client):
+    response = client.get("/was")
+    assert response.status_code == 302
+    assert response["Location"] == "/tilgaengelighed/"
+    html = client.get("/").content.decode()
+    assert '<a href="/tilgaengelighed/">Tilgængelighedserklæring</a>' in html
+    assert client.get("/tilgaengelighed/").status_code == 200
+
+
+def test_accessibility_statement_url_is_a_setting(public_pages, client, settings):
+    settings.ACCESSIBILITY_STATEMENT_URL = "https://www.was.digst.dk/klynger-example-dk"
+    html = client.get("/").content.decode()
+    assert 'href="https://www.was.digst.dk/klynger-example-dk">Tilgængelighedserklæring' in html
+
+
+def test_robots_and_sitemap(public_pages, client):
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"].startswith("text/plain")
+    body = robots.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for key in ("cluster", "news", "place", "plan", "event"):
+        assert public_pages[key].url in sitemap
+
+
+@pytest.mark.parametrize("key", ["home", "cluster", "index", "news", "place", "plan", "event"])
+def test_public_pages_set_no_cookie_for_anonymous_visitors(public_pages, client, key):
+    response = client.get(public_pages[key].url)
+    assert response.status_code == 200
+    assert dict(response.cookies) == {}
+
+
+def test_pages_with_a_form_set_only_the_csrf_cookie(public_pages, client):
+    from clusters.models import SurveyFormField
+
+    SurveyFormField.objects.create(page=public_pages["survey"], label="Navn", field_type="singleline")
+    response = client.get(public_pages["survey"].url)
+    assert set(response.cookies) == {"csrftoken"}
+
+
+@pytest.mark.parametrize("key", ["home", "cluster", "news", "place", "plan", "event"])
+def test_public_pages_load_nothing_from_other_origins(public_pages, client, key):
+    soup = BeautifulSoup(client.get(public_pages[key].url).content, "html.parser")
+    loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"]) if tag.get("src")]
+    loaded += [tag.get("href") for tag in soup.find_all("link") if "alternate" not in tag.get("rel", [])]
+    for url in loaded:
+        assert not re.match(r"^(https?:)?//", url), url
+
+
+def test_map_tiles_are_off_by_default_and_a_setting(public_pages, client, settings):
+    html = client.get(public_pages["cluster"].url).content.decode()
+    assert "data-tiles-url" not in html
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    settings.MAP_TILES_URL = "https://tiles.example.dk/{z}/{x}/{y}.png"
+    html = client.get(public_pages["cluster"].url).content.decode()
+    assert 'data-tiles-url="https://tiles.example.dk/{z}/{x}/{y}.png"' in html
+
+
+def test_leaflet_is_served_from_our_own_static_files(client):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("vendor/leaflet/leaflet.js")
+    assert finders.find("vendor/leaflet/leaflet.css")
+
+
+@override_settings(LANGUAGE_CODE="da")
+def test_cluster_page_lists_text_alternative_to_the_map(public_pages, client):
+    soup = BeautifulSoup(client.get(public_pages["cluster"].url).content, "html.parser")
+    places = soup.select("ul.place-list a")
+    assert [a["href"] for a in places] == [public_pages["place"].url]
