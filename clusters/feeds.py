@@ -104,12 +104,16 @@ def cluster_events_ical(request, *, cluster: ClusterPage) -> HttpResponse:
             event.add("description", page.intro)
         event.add("url", page.get_full_url(request))
         calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{cluster.slug}.ics"'
     return response
 
 
-def meeting_places_geojson_response(*, cluster: ClusterPage | None = None) -> JsonResponse:
+def meeting_places_geojson_response(
+    *, cluster: ClusterPage | None = None
+) -> JsonResponse:
     """Return meeting places (of one cluster, or all) as GeoJSON."""
     places = MeetingPlacePage.objects.live().public().select_related("village")
     if cluster is not None:

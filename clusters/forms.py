@@ -36,7 +36,9 @@ class ClusterChildPageForm(WagtailAdminPageForm):
 
         if "village" in form.fields:
             form.fields["village"].queryset = (
-                Village.objects.filter(cluster=cluster) if cluster else Village.objects.none()
+                Village.objects.filter(cluster=cluster)
+                if cluster
+                else Village.objects.none()
             )
         if "meeting_place" in form.fields:
             form.fields["meeting_place"].queryset = (
@@ -67,7 +69,8 @@ class ActionPlanPageForm(ClusterChildPageForm):
                     None,
                     _(
                         "The task “%(title)s” cannot be removed: %(reason)s "
-                        "Mark it as done instead, or ask the volunteers to withdraw first."
+                        "Mark it as done instead, or ask the volunteers to "
+                        "withdraw first."
                     )
                     % {"title": task.title, "reason": blockers[task.pk]},
                 )

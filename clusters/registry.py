@@ -1,8 +1,9 @@
 """Hooks through which other apps protect the content they point at.
 
-`clusters` knows nothing of sign-ups, yet a task with sign-ups must not disappear when an
-editor removes it from an action plan. Apps that point at tasks register a check here
-(volunteers does, for its Signup rows), and the action-plan form asks before it deletes.
+`clusters` knows nothing of sign-ups, yet a task with sign-ups must not disappear
+when an editor removes it from an action plan. Apps that point at tasks register a
+check here (volunteers does, for its Signup rows), and the action-plan form asks
+before it deletes.
 """
 
 from collections.abc import Callable, Iterable

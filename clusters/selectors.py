@@ -59,15 +59,23 @@ def upcoming_events(private: Q | None = None) -> QuerySet[EventPage]:
     )
 
 
-def cluster_neighbours(*, cluster: ClusterPage, limit: int = NEIGHBOUR_COUNT) -> list[ClusterPage]:
-    """Return the nearest other live clusters, nearest first (same municipality wins ties)."""
+def cluster_neighbours(
+    *, cluster: ClusterPage, limit: int = NEIGHBOUR_COUNT
+) -> list[ClusterPage]:
+    """Return the nearest other live clusters, nearest first."""
     qs = ClusterPage.objects.live().exclude(pk=cluster.pk)
     if cluster.latitude is None or cluster.longitude is None:
-        return list(qs.filter(municipality=cluster.municipality).order_by("title")[:limit])
+        return list(
+            qs.filter(municipality=cluster.municipality).order_by("title")[:limit]
+        )
     # Squared distance on a flat projection is enough to order neighbours; one degree
     # of longitude is about 0.56 of a degree of latitude at Danish latitudes.
-    distance = (F("latitude") - cluster.latitude) * (F("latitude") - cluster.latitude) + (
-        (F("longitude") - cluster.longitude) * (F("longitude") - cluster.longitude) * 0.31
+    distance = (F("latitude") - cluster.latitude) * (
+        F("latitude") - cluster.latitude
+    ) + (
+        (F("longitude") - cluster.longitude)
+        * (F("longitude") - cluster.longitude)
+        * 0.31
     )
     return list(
         qs.filter(latitude__isnull=False)
@@ -89,8 +97,10 @@ def _label(items, clusters_by_path: dict[str, ClusterPage]):
     return items
 
 
-def shared_news_and_events(*, cluster: ClusterPage | None, private: Q | None = None) -> dict:
-    """Return latest news and upcoming events: the cluster's own first, then neighbours'.
+def shared_news_and_events(
+    *, cluster: ClusterPage | None, private: Q | None = None
+) -> dict:
+    """Return latest news and upcoming events: the cluster's own, then neighbours'.
 
     Without a cluster (the home page), return the latest across all clusters.
     """
@@ -136,7 +146,10 @@ def cluster_page_context(*, cluster: ClusterPage) -> dict:
         "meeting_places": meeting_places,
         "meeting_places_geojson": meeting_places_geojson(meeting_places),
         "action_plans": list(
-            ActionPlanPage.objects.live().exclude(private).child_of(cluster).order_by("title")
+            ActionPlanPage.objects.live()
+            .exclude(private)
+            .child_of(cluster)
+            .order_by("title")
         ),
         "news_index": NewsIndexPage.objects.live().child_of(cluster).first(),
     }
@@ -156,7 +169,10 @@ def meeting_places_geojson(meeting_places) -> dict:
                 "id": place.pk,
                 "geometry": {
                     "type": "Point",
-                    "coordinates": [round(place.longitude, 6), round(place.latitude, 6)],
+                    "coordinates": [
+                        round(place.longitude, 6),
+                        round(place.latitude, 6),
+                    ],
                 },
                 "properties": {
                     "name": place.title,

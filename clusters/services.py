@@ -9,7 +9,13 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from .models import ClusterAdministration, ClusterPage
 
-PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+)
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
@@ -48,12 +54,16 @@ def cluster_provision_editing(*, cluster: ClusterPage) -> ClusterAdministration:
 
     group = Group.objects.create(name=_unique_group_name(cluster.title, cluster.pk))
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
     )
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
     ):
-        GroupPagePermission.objects.create(group=group, page=cluster, permission=permission)
+        GroupPagePermission.objects.create(
+            group=group, page=cluster, permission=permission
+        )
 
     root = Collection.get_first_root_node()
     collection = root.add_child(name=cluster.title[:255])

@@ -6,5 +6,5 @@ router = DefaultRouter()
 
 
 def project_endpoints_only(endpoints):
-    """Document our own API, not the Wagtail admin's internal one (drf-spectacular hook)."""
+    """Document our own API, not the Wagtail admin's internal one."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]

@@ -26,7 +26,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("moedesteder.geojson", feeds.all_meeting_places_geojson, name="meeting_places_geojson"),
+    path(
+        "moedesteder.geojson",
+        feeds.all_meeting_places_geojson,
+        name="meeting_places_geojson",
+    ),
     path("klynger.geojson", feeds.all_clusters_geojson, name="clusters_geojson"),
     path(
         "was",
@@ -49,4 +53,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = (
+        static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    )

@@ -10,7 +10,11 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
     level = blocks.ChoiceBlock(
         label=_("Level"),
-        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        choices=[
+            ("h2", _("Heading 2")),
+            ("h3", _("Heading 3")),
+            ("h4", _("Heading 4")),
+        ],
         default="h2",
         help_text=_("Use heading 2 for sections and 3 for sub-sections, in order."),
     )
@@ -54,12 +58,16 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         description = _("An image with alternative text and an optional caption.")
         value_class = ImageValue
-        preview_value = {"caption": "Plantekasserne i Knebel blev bygget af frivillige."}
+        preview_value = {
+            "caption": "Plantekasserne i Knebel blev bygget af frivillige."
+        }
 
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"), max_length=600)
-    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), required=False, max_length=120
+    )
 
     class Meta:
         icon = "openquote"
@@ -101,6 +109,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         from django.core.exceptions import ValidationError
+
         from wagtail.blocks.struct_block import StructBlockValidationError
 
         value = super().clean(value)
@@ -126,7 +135,9 @@ class FactBoxBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "core/blocks/fact_box_block.html"
         label = _("Fact box")
-        description = _("Short facts side by side, such as population or founding year.")
+        description = _(
+            "Short facts side by side, such as population or founding year."
+        )
         preview_value = {
             "title": "Klyngen i tal",
             "facts": [

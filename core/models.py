@@ -4,7 +4,7 @@ from .text import danish_slugify
 
 
 class DanishSlugMixin:
-    """Make a missing slug from the title with æ, ø and å transliterated, not dropped."""
+    """Make a missing slug from the title, transliterating æ, ø and å."""
 
     def full_clean(self, *args, **kwargs):
         if not self.slug and self.title:

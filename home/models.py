@@ -13,13 +13,17 @@ from core.models import DanishSlugMixin
 
 
 class HomePage(DanishSlugMixin, Page):
-    """The site's front page: every cluster on a map, and the latest from all of them."""
+    """The front page: every cluster on a map, and the latest from all of them."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -48,7 +52,11 @@ class StandardPage(DanishSlugMixin, Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage", "clusters.ClusterPage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -1,8 +1,8 @@
-"""Read a Wagtail admin form's current values from its HTML, as a browser would post them."""
-
-from bs4 import BeautifulSoup
+"""Read a Wagtail admin form's values from its HTML, as a browser would post them."""
 
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from bs4 import BeautifulSoup
 
 
 def admin_form_data(html: str, streamfields: dict | None = None) -> dict:
@@ -19,7 +19,11 @@ def admin_form_data(html: str, streamfields: dict | None = None) -> dict:
         if field.name == "textarea":
             data[name] = field.text
         elif field.name == "select":
-            chosen = [o.get("value", o.text) for o in field.find_all("option") if o.has_attr("selected")]
+            chosen = [
+                o.get("value", o.text)
+                for o in field.find_all("option")
+                if o.has_attr("selected")
+            ]
             if field.has_attr("multiple"):
                 data[name] = chosen
             elif chosen:
@@ -31,7 +35,9 @@ def admin_form_data(html: str, streamfields: dict | None = None) -> dict:
             if field.has_attr("checked"):
                 value = field.get("value", "on")
                 if field.get("type") == "checkbox" and name in data:
-                    existing = data[name] if isinstance(data[name], list) else [data[name]]
+                    existing = (
+                        data[name] if isinstance(data[name], list) else [data[name]]
+                    )
                     data[name] = [*existing, value]
                 else:
                     data[name] = value

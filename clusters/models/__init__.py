@@ -9,7 +9,12 @@ from .cluster import (
 from .events import EventPage
 from .funding import FundingPool
 from .news import NewsIndexPage, NewsPage, NewsPageTag
-from .places import Facility, MeetingPlaceGalleryImage, MeetingPlaceKind, MeetingPlacePage
+from .places import (
+    Facility,
+    MeetingPlaceGalleryImage,
+    MeetingPlaceKind,
+    MeetingPlacePage,
+)
 from .survey import SurveyFormField, SurveyPage
 
 __all__ = [

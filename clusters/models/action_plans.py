@@ -5,13 +5,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.panels import ObjectList, TabbedInterface
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import BodyStreamBlock
 from core.models import DanishSlugMixin
@@ -40,10 +45,12 @@ class ActionPlanPage(DanishSlugMixin, ClusterChildMixin, Page):
     focus_area = models.CharField(
         _("focus area"),
         max_length=120,
-        help_text=_("The indsatsområde from the vision, e.g. “Natur og friluftsliv”."),
+        help_text=_("The focus area from the vision, e.g. “Natur og friluftsliv”."),
     )
     goal = models.TextField(
-        _("goal"), max_length=1000, help_text=_("What will be different when it is done?")
+        _("goal"),
+        max_length=1000,
+        help_text=_("What will be different when it is done?"),
     )
     status = models.CharField(
         _("status"),
@@ -225,7 +232,9 @@ class Task(Orderable):
     def clean(self):
         super().clean()
         if self.starts_on and self.deadline and self.deadline < self.starts_on:
-            raise ValidationError({"deadline": _("The deadline is before the start date.")})
+            raise ValidationError(
+                {"deadline": _("The deadline is before the start date.")}
+            )
 
     @property
     def skill_phrases(self) -> list[str]:

@@ -5,14 +5,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TabbedInterface
-from wagtail.admin.panels import ObjectList
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
 
 from core.blocks import BodyStreamBlock
 from core.models import DanishSlugMixin
@@ -75,7 +79,7 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
         _("vision"),
         blank=True,
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-        help_text=_("The shared vision and the focus areas (indsatsområder) agreed."),
+        help_text=_("The shared vision and the focus areas that have been agreed."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -174,7 +178,11 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
                 "value": value,
                 "label": Phase(value).label,
                 "description": PHASE_DESCRIPTIONS[Phase(value)],
-                "state": "done" if i < current else "current" if i == current else "todo",
+                "state": "done"
+                if i < current
+                else "current"
+                if i == current
+                else "todo",
                 "number": i + 1,
             }
             for i, value in enumerate(values)
@@ -235,19 +243,30 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
 
     def feed_links(self) -> list[dict]:
         return [
-            {"url": self.url + "nyheder/rss/", "type": "application/rss+xml",
-             "title": _("News from %(name)s (RSS)") % {"name": self.title}},
-            {"url": self.url + "nyheder/atom/", "type": "application/atom+xml",
-             "title": _("News from %(name)s (Atom)") % {"name": self.title}},
-            {"url": self.url + "kalender/", "type": "text/calendar",
-             "title": _("Events in %(name)s (calendar)") % {"name": self.title}},
+            {
+                "url": self.url + "nyheder/rss/",
+                "type": "application/rss+xml",
+                "title": _("News from %(name)s (RSS)") % {"name": self.title},
+            },
+            {
+                "url": self.url + "nyheder/atom/",
+                "type": "application/atom+xml",
+                "title": _("News from %(name)s (Atom)") % {"name": self.title},
+            },
+            {
+                "url": self.url + "kalender/",
+                "type": "text/calendar",
+                "title": _("Events in %(name)s (calendar)") % {"name": self.title},
+            },
         ]
 
 
 class Village(Orderable):
     """A village (landsby) that belongs to a cluster."""
 
-    cluster = ParentalKey(ClusterPage, on_delete=models.CASCADE, related_name="villages")
+    cluster = ParentalKey(
+        ClusterPage, on_delete=models.CASCADE, related_name="villages"
+    )
     name = models.CharField(_("name"), max_length=80)
     postcode = models.CharField(
         _("postcode"),
@@ -338,4 +357,10 @@ class ClusterAdministration(models.Model):
         return str(self.editors_group)
 
 
-__all__ = ["ClusterAdministration", "ClusterPage", "Phase", "SteeringGroupMember", "Village"]
+__all__ = [
+    "ClusterAdministration",
+    "ClusterPage",
+    "Phase",
+    "SteeringGroupMember",
+    "Village",
+]

@@ -36,7 +36,9 @@ class EventPage(DanishSlugMixin, ClusterChildMixin, Page):
         blank=True,
         help_text=_("Where, if not at one of the cluster's meeting places."),
     )
-    description = StreamField(BodyStreamBlock(), verbose_name=_("description"), blank=True)
+    description = StreamField(
+        BodyStreamBlock(), verbose_name=_("description"), blank=True
+    )
 
     content_panels = [
         *Page.content_panels,

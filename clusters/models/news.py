@@ -4,14 +4,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 
 from core.blocks import BodyStreamBlock
 from core.models import DanishSlugMixin
@@ -48,7 +47,9 @@ class NewsIndexPage(DanishSlugMixin, ClusterChildMixin, Page):
             .select_related("image")
             .order_by("-date", "-pk")
         )
-        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("side"))
+        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(
+            request.GET.get("side")
+        )
         return context
 
 
@@ -82,7 +83,9 @@ class NewsPage(DanishSlugMixin, ClusterChildMixin, Page):
         blank=True,
         help_text=_("Describe the image for people who cannot see it."),
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("tags")
+    )
 
     content_panels = [
         *Page.content_panels,

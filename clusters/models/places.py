@@ -4,12 +4,11 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.models import DanishSlugMixin
 
@@ -48,7 +47,9 @@ class Facility(models.Model):
     def __str__(self):
         from django.utils.translation import get_language
 
-        return self.name_en if (get_language() or "da").startswith("en") else self.name_da
+        return (
+            self.name_en if (get_language() or "da").startswith("en") else self.name_da
+        )
 
 
 class MeetingPlacePage(DanishSlugMixin, ClusterChildMixin, Page):
@@ -77,7 +78,10 @@ class MeetingPlacePage(DanishSlugMixin, ClusterChildMixin, Page):
         _("longitude"), null=True, blank=True, validators=LONGITUDE_VALIDATORS
     )
     facilities = ParentalManyToManyField(
-        Facility, verbose_name=_("facilities"), blank=True, related_name="meeting_places"
+        Facility,
+        verbose_name=_("facilities"),
+        blank=True,
+        related_name="meeting_places",
     )
     capacity = models.PositiveIntegerField(
         _("capacity"),

@@ -3,13 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
 
 from core.models import DanishSlugMixin
 
@@ -17,13 +16,17 @@ from .base import ClusterChildMixin
 
 
 class SurveyFormField(AbstractFormField):
-    page = ParentalKey("clusters.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey(
+        "clusters.SurveyPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
 
 
 class SurveyPage(DanishSlugMixin, ClusterChildMixin, AbstractEmailForm):
     """A questionnaire residents fill in; submissions export to CSV in the admin."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, features=["bold", "italic", "link"]
     )

@@ -1,4 +1,4 @@
-"""Tests: SQLite unless DATABASE_URL points at the PostgreSQL that `make test` starts."""
+"""Tests: SQLite, unless DATABASE_URL points at the PostgreSQL of `make test`."""
 
 from .base import *
 

@@ -20,15 +20,21 @@ def cluster(db):
 def site_tree(cluster):
     """A cluster with one page of every type."""
     index = f.NewsIndexPageFactory(parent=cluster, slug="nyheder")
-    news = f.NewsPageFactory(parent=index, title="Plantekasser på torvet", slug="plantekasser")
+    news = f.NewsPageFactory(
+        parent=index, title="Plantekasser på torvet", slug="plantekasser"
+    )
     place = f.MeetingPlacePageFactory(
         parent=cluster,
         title="Knebel Forsamlingshus",
         slug="knebel-forsamlingshus",
         village=cluster.villages.get(name="Knebel"),
     )
-    event = f.EventPageFactory(parent=cluster, title="Fællesspisning", meeting_place=place)
-    plan = f.ActionPlanPageFactory(parent=cluster, title="Grønne landsbyer", slug="groenne")
+    event = f.EventPageFactory(
+        parent=cluster, title="Fællesspisning", meeting_place=place
+    )
+    plan = f.ActionPlanPageFactory(
+        parent=cluster, title="Grønne landsbyer", slug="groenne"
+    )
     task = f.TaskFactory(page=plan, title="Byg plantekasser")
     survey = f.SurveyPageFactory(parent=cluster, slug="kortlaegning")
     return {

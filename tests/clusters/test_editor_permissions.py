@@ -1,11 +1,11 @@
-"""An editor of one cluster edits that cluster and nothing else, through the admin views."""
-
-import pytest
+"""An editor of one cluster edits that cluster and nothing else, via the admin."""
 
 from django.urls import reverse
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+import pytest
 
 from clusters.models import ClusterAdministration, NewsPage
 from tests import factories as f
@@ -34,7 +34,9 @@ def two_clusters():
 @pytest.fixture
 def mols_editor(two_clusters):
     user = f.UserFactory(email="redaktoer@mols.dk")
-    user.groups.add(ClusterAdministration.objects.get(cluster=two_clusters["mols"]).editors_group)
+    user.groups.add(
+        ClusterAdministration.objects.get(cluster=two_clusters["mols"]).editors_group
+    )
     return user
 
 
@@ -45,7 +47,9 @@ def editor_client(client, mols_editor):
 
 
 def test_editor_can_open_own_cluster_and_not_the_other(two_clusters, editor_client):
-    own = editor_client.get(reverse("wagtailadmin_pages:edit", args=[two_clusters["mols"].pk]))
+    own = editor_client.get(
+        reverse("wagtailadmin_pages:edit", args=[two_clusters["mols"].pk])
+    )
     assert own.status_code == 200
     other = editor_client.get(
         reverse("wagtailadmin_pages:edit", args=[two_clusters["midtlyn"].pk])
@@ -60,7 +64,9 @@ def test_editor_can_open_own_cluster_and_not_the_other(two_clusters, editor_clie
 def test_editor_can_publish_news_in_own_cluster(two_clusters, editor_client):
     index = two_clusters["mols_news"]
     url = reverse("wagtailadmin_pages:add", args=["clusters", "newspage", index.pk])
-    form = admin_form_data(editor_client.get(url).content.decode(), streamfields={"body": []})
+    form = admin_form_data(
+        editor_client.get(url).content.decode(), streamfields={"body": []}
+    )
     form.update(
         {
             "title": "Plantekasserne er klar",
@@ -83,8 +89,13 @@ def test_editor_cannot_add_or_publish_in_the_other_cluster(two_clusters, editor_
     assert editor_client.get(url).status_code in (302, 403)
     response = editor_client.post(
         url,
-        {"title": "Indbrud", "slug": "indbrud", "intro": "x", "date": "2026-11-20",
-         "action-publish": "publish"},
+        {
+            "title": "Indbrud",
+            "slug": "indbrud",
+            "intro": "x",
+            "date": "2026-11-20",
+            "action-publish": "publish",
+        },
     )
     assert response.status_code in (302, 403)
     assert not NewsPage.objects.filter(slug="indbrud").exists()
@@ -110,7 +121,9 @@ def test_explorer_shows_editor_only_their_cluster(two_clusters, editor_client):
 def test_editor_uploads_images_into_own_collection_only(two_clusters, editor_client):
     from wagtail.images.tests.utils import get_test_image_file
 
-    mols_collection = ClusterAdministration.objects.get(cluster=two_clusters["mols"]).collection
+    mols_collection = ClusterAdministration.objects.get(
+        cluster=two_clusters["mols"]
+    ).collection
     midtlyn_collection = ClusterAdministration.objects.get(
         cluster=two_clusters["midtlyn"]
     ).collection
@@ -120,8 +133,11 @@ def test_editor_uploads_images_into_own_collection_only(two_clusters, editor_cli
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         return SimpleUploadedFile(
-            "torvet.png", get_test_image_file().file.getvalue(), content_type="image/png"
+            "torvet.png",
+            get_test_image_file().file.getvalue(),
+            content_type="image/png",
         )
+
     response = editor_client.post(
         reverse("wagtailimages:add"),
         {"title": "Torvet", "file": upload(), "collection": midtlyn_collection.pk},
@@ -139,7 +155,9 @@ def test_editor_uploads_images_into_own_collection_only(two_clusters, editor_cli
     }
 
     image = get_image_model().objects.create(
-        title="Midtlyns billede", file=get_test_image_file(), collection=midtlyn_collection
+        title="Midtlyns billede",
+        file=get_test_image_file(),
+        collection=midtlyn_collection,
     )
     response = editor_client.get(reverse("wagtailimages:edit", args=[image.pk]))
     assert response.status_code in (302, 403)

@@ -2,13 +2,12 @@
 
 import datetime as dt
 import json
-import xml.etree.ElementTree as ET
-
-import pytest
 
 from django.utils import timezone
 
 import icalendar
+import pytest
+from defusedxml import ElementTree as ET
 
 from tests import factories as f
 
@@ -70,8 +69,14 @@ def test_ical_feed_is_valid_for_calendar_apps(site_tree, other_cluster, client):
 
 
 def test_ical_leaves_out_long_past_events(cluster, client):
-    f.EventPageFactory(parent=cluster, title="Sankthans 2020", start=timezone.now() - dt.timedelta(days=400))
-    calendar = icalendar.Calendar.from_ical(client.get(cluster.url + "kalender/").content)
+    f.EventPageFactory(
+        parent=cluster,
+        title="Sankthans 2020",
+        start=timezone.now() - dt.timedelta(days=400),
+    )
+    calendar = icalendar.Calendar.from_ical(
+        client.get(cluster.url + "kalender/").content
+    )
     assert calendar.walk("VEVENT") == []
 
 
@@ -83,20 +88,27 @@ def test_feeds_are_advertised_in_the_cluster_head(site_tree, client):
     assert 'rel="alternate" type="text/calendar"' in head
 
 
-def test_geojson_of_meeting_places_all_and_per_cluster(site_tree, other_cluster, client):
+def test_geojson_of_meeting_places_all_and_per_cluster(
+    site_tree, other_cluster, client
+):
     everything = json.loads(client.get("/moedesteder.geojson").content)
     assert everything["type"] == "FeatureCollection"
     names = {feat["properties"]["name"] for feat in everything["features"]}
     assert names == {"Knebel Forsamlingshus", "Nørre Lyndelse Hallen"}
     feature = next(
-        feat for feat in everything["features"]
+        feat
+        for feat in everything["features"]
         if feat["properties"]["name"] == "Knebel Forsamlingshus"
     )
     assert feature["geometry"] == {"type": "Point", "coordinates": [10.4862, 56.2151]}
     assert feature["properties"]["village"] == "Knebel"
 
-    own = json.loads(client.get(site_tree["cluster"].url + "moedesteder/geojson/").content)
-    assert [feat["properties"]["name"] for feat in own["features"]] == ["Knebel Forsamlingshus"]
+    own = json.loads(
+        client.get(site_tree["cluster"].url + "moedesteder/geojson/").content
+    )
+    assert [feat["properties"]["name"] for feat in own["features"]] == [
+        "Knebel Forsamlingshus"
+    ]
 
 
 def test_geojson_of_clusters(site_tree, other_cluster, client):

@@ -1,9 +1,9 @@
 """Every page type renders, is routable, and sits only where it belongs."""
 
-import pytest
-
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from clusters.models import (
     ActionPlanPage,
@@ -68,7 +68,10 @@ def test_survey_submission_is_stored(site_tree, client):
 
     survey = site_tree["survey"]
     field = SurveyFormField.objects.create(
-        page=survey, label="Hvilket mødested bruger du?", field_type="singleline", required=True
+        page=survey,
+        label="Hvilket mødested bruger du?",
+        field_type="singleline",
+        required=True,
     )
     field.refresh_from_db()
     response = client.get(survey.url)
@@ -82,13 +85,18 @@ def test_survey_submission_is_stored(site_tree, client):
 class TestTree(WagtailPageTestCase):
     def test_parent_and_child_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(
-            HomePage, {ClusterPage, StandardPage}
-        )
+        self.assertAllowedSubpageTypes(HomePage, {ClusterPage, StandardPage})
         self.assertAllowedParentPageTypes(ClusterPage, {HomePage})
         self.assertAllowedSubpageTypes(
             ClusterPage,
-            {NewsIndexPage, MeetingPlacePage, EventPage, ActionPlanPage, SurveyPage, StandardPage},
+            {
+                NewsIndexPage,
+                MeetingPlacePage,
+                EventPage,
+                ActionPlanPage,
+                SurveyPage,
+                StandardPage,
+            },
         )
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
@@ -116,10 +124,21 @@ def test_every_page_type_is_indexed_for_search():
     from wagtail.search.index import SearchField
 
     for model in (
-        HomePage, StandardPage, ClusterPage, NewsIndexPage, NewsPage,
-        MeetingPlacePage, EventPage, ActionPlanPage, SurveyPage,
+        HomePage,
+        StandardPage,
+        ClusterPage,
+        NewsIndexPage,
+        NewsPage,
+        MeetingPlacePage,
+        EventPage,
+        ActionPlanPage,
+        SurveyPage,
     ):
-        names = {f.field_name for f in model.get_search_fields() if isinstance(f, SearchField)}
+        names = {
+            f.field_name
+            for f in model.get_search_fields()
+            if isinstance(f, SearchField)
+        }
         assert "title" in names, model
         assert len(names) > 1, model
 

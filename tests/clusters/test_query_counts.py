@@ -2,11 +2,11 @@
 
 import datetime as dt
 
-import pytest
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+
+import pytest
 
 from clusters.models import Facility, Task
 from tests import factories as f
@@ -39,11 +39,22 @@ def _build(n: int):
     plan = f.ActionPlanPageFactory(parent=cluster)
     place = None
     for i in range(n):
-        f.NewsPageFactory(parent=index, date=timezone.localdate() - dt.timedelta(days=i))
-        place = f.MeetingPlacePageFactory(parent=cluster, village=cluster.villages.first())
+        f.NewsPageFactory(
+            parent=index, date=timezone.localdate() - dt.timedelta(days=i)
+        )
+        place = f.MeetingPlacePageFactory(
+            parent=cluster, village=cluster.villages.first()
+        )
         place.facilities.add(kitchen)
         f.EventPageFactory(parent=cluster, meeting_place=place)
-        Task.objects.create(page=plan, title=f"Opgave {i}", skills="tømrer", village=cluster.villages.first(), meeting_place=place, sort_order=i)
+        Task.objects.create(
+            page=plan,
+            title=f"Opgave {i}",
+            skills="tømrer",
+            village=cluster.villages.first(),
+            meeting_place=place,
+            sort_order=i,
+        )
     # Neighbouring clusters with news, so the cluster page shares theirs.
     for other in clusters[1:4]:
         other_index = f.NewsIndexPageFactory(parent=other)

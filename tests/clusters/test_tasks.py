@@ -1,8 +1,8 @@
-"""Tasks keep their identity through edits and revisions; protected ones cannot vanish."""
-
-import pytest
+"""Tasks keep their identity through edits and revisions; protected ones stay."""
 
 from django.urls import reverse
+
+import pytest
 
 from clusters.models import Task
 from clusters.registry import register_task_removal_check, unregister_task_removal_check
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def plan(cluster):
     plan = f.ActionPlanPageFactory(parent=cluster, title="Grønne landsbyer")
     f.TaskFactory(page=plan, title="Byg plantekasser", sort_order=0)
-    f.TaskFactory(page=plan, title="Driv Facebook-siden", skills="sociale medier", sort_order=1)
+    f.TaskFactory(
+        page=plan, title="Driv Facebook-siden", skills="sociale medier", sort_order=1
+    )
     plan.save_revision().publish()
     return plan
 
@@ -33,7 +35,9 @@ def signed_up_task():
     protected: set[int] = set()
 
     def check(task_ids):
-        return {pk: "2 volunteers have signed up." for pk in task_ids if pk in protected}
+        return {
+            pk: "2 volunteers have signed up." for pk in task_ids if pk in protected
+        }
 
     register_task_removal_check(check)
     yield protected
@@ -100,7 +104,9 @@ def test_removing_a_task_without_signups_works(plan, admin_client_, signed_up_ta
 
 def test_publishing_an_old_revision_keeps_tasks_with_signups(plan, signed_up_task):
     old_revision = plan.get_latest_revision()
-    added = f.TaskFactory(page=plan, title="Lav budget", skills="regnskab", sort_order=2)
+    added = f.TaskFactory(
+        page=plan, title="Lav budget", skills="regnskab", sort_order=2
+    )
     plan.refresh_from_db()
     plan.save_revision().publish()
     signed_up_task.add(added.pk)
@@ -113,11 +119,16 @@ def test_publishing_an_old_revision_keeps_tasks_with_signups(plan, signed_up_tas
 
 
 def test_task_dates_must_be_in_order(plan):
-    from django.core.exceptions import ValidationError
-
     import datetime as dt
 
-    task = Task(page=plan, title="Forkert", starts_on=dt.date(2026, 5, 1), deadline=dt.date(2026, 4, 1))
+    from django.core.exceptions import ValidationError
+
+    task = Task(
+        page=plan,
+        title="Forkert",
+        starts_on=dt.date(2026, 5, 1),
+        deadline=dt.date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError) as error:
         task.full_clean()
     assert "deadline" in error.value.message_dict

@@ -19,15 +19,24 @@ PRODUCTION_ENV = {
 
 
 def _run(args, extra_env):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")
+    }
     env.update(extra_env)
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_passes_check_deploy_without_warnings():
-    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
     assert "no issues" in result.stdout
@@ -42,7 +51,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def _settings(extra_env, code):
     return _run(
-        ["-c", "import django; django.setup(); from django.conf import settings; " + code],
+        [
+            "-c",
+            "import django; django.setup(); from django.conf import settings; " + code,
+        ],
         {"DJANGO_SETTINGS_MODULE": "cms.settings.dev", **extra_env},
     )
 
@@ -50,9 +62,13 @@ def _settings(extra_env, code):
 def test_without_redis_tasks_run_eagerly_and_cache_is_local():
     result = _settings(
         {},
-        "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.CACHES['default']['BACKEND'])",
+        "print(settings.CELERY_TASK_ALWAYS_EAGER, "
+        "settings.CACHES['default']['BACKEND'])",
     )
-    assert result.stdout.split() == ["True", "django.core.cache.backends.locmem.LocMemCache"]
+    assert result.stdout.split() == [
+        "True",
+        "django.core.cache.backends.locmem.LocMemCache",
+    ]
 
 
 def test_with_redis_tasks_go_to_the_broker_on_a_separate_database():
@@ -87,15 +103,36 @@ def test_ping_task_goes_through_redis_to_a_real_worker(tmp_path):
     """With REDIS_URL set, a task is published to Redis and a worker answers it."""
     redis_url = os.environ.get("REDIS_URL")
     if not redis_url:
-        pytest.fail("REDIS_URL is not set: run the integration tests through `make test`")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "REDIS_URL": redis_url}
+        pytest.fail(
+            "REDIS_URL is not set: run the integration tests through `make test`"
+        )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "REDIS_URL": redis_url,
+    }
     env.pop("DATABASE_URL", None)
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'worker.sqlite3'}"
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
-         "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat",
-         "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cms",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         code = (
@@ -105,7 +142,11 @@ def test_ping_task_goes_through_redis_to_a_real_worker(tmp_path):
             "print(ping.apply_async().get(timeout=60))\n"
         )
         result = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
             timeout=120,
         )
         assert result.stdout.strip() == "pong", result.stderr

@@ -2,10 +2,9 @@
 
 import re
 
-import pytest
-
 from django.test import RequestFactory, override_settings
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests import factories as f
@@ -24,8 +23,14 @@ def public_pages(db):
     event = f.EventPageFactory(parent=cluster, slug="fest", meeting_place=place)
     survey = f.SurveyPageFactory(parent=cluster, slug="undersoegelse")
     return {
-        "home": f.home_page(), "cluster": cluster, "index": index, "news": news,
-        "place": place, "plan": plan, "event": event, "survey": survey,
+        "home": f.home_page(),
+        "cluster": cluster,
+        "index": index,
+        "news": news,
+        "place": place,
+        "plan": plan,
+        "event": event,
+        "survey": survey,
     }
 
 
@@ -44,7 +49,10 @@ def test_language_switcher_links_to_the_same_page(public_pages, client):
     soup = BeautifulSoup(client.get(public_pages["news"].url).content, "html.parser")
     switch = soup.select_one("nav.language-switch")
     links = {a["hreflang"]: a["href"] for a in switch.find_all("a")}
-    assert links == {"da": public_pages["news"].url, "en": "/en" + public_pages["news"].url}
+    assert links == {
+        "da": public_pages["news"].url,
+        "en": "/en" + public_pages["news"].url,
+    }
 
 
 def test_landmarks_skip_link_and_labelled_navigation(public_pages, client):
@@ -56,7 +64,11 @@ def test_landmarks_skip_link_and_labelled_navigation(public_pages, client):
     for nav in soup.find_all("nav"):
         assert nav.get("aria-label"), nav
     crumbs = soup.select_one("nav.breadcrumbs")
-    assert [a.text for a in crumbs.find_all("a")] == ["Forside", "Mols i Udvikling", "Nyheder"]
+    assert [a.text for a in crumbs.find_all("a")] == [
+        "Forside",
+        "Mols i Udvikling",
+        "Nyheder",
+    ]
     assert crumbs.find(attrs={"aria-current": "page"}).text == "Høstfest"
 
 
@@ -92,7 +104,10 @@ def test_was_redirects_to_the_accessibility_statement(public_pages, client):
 def test_accessibility_statement_url_is_a_setting(public_pages, client, settings):
     settings.ACCESSIBILITY_STATEMENT_URL = "https://www.was.digst.dk/klynger-example-dk"
     html = client.get("/").content.decode()
-    assert 'href="https://www.was.digst.dk/klynger-example-dk">Tilgængelighedserklæring' in html
+    assert (
+        'href="https://www.was.digst.dk/klynger-example-dk">Tilgængelighedserklæring'
+        in html
+    )
 
 
 def test_robots_and_sitemap(public_pages, client):
@@ -106,7 +121,9 @@ def test_robots_and_sitemap(public_pages, client):
         assert public_pages[key].url in sitemap
 
 
-@pytest.mark.parametrize("key", ["home", "cluster", "index", "news", "place", "plan", "event"])
+@pytest.mark.parametrize(
+    "key", ["home", "cluster", "index", "news", "place", "plan", "event"]
+)
 def test_public_pages_set_no_cookie_for_anonymous_visitors(public_pages, client, key):
     response = client.get(public_pages[key].url)
     assert response.status_code == 200
@@ -116,7 +133,9 @@ def test_public_pages_set_no_cookie_for_anonymous_visitors(public_pages, client,
 def test_pages_with_a_form_set_only_the_csrf_cookie(public_pages, client):
     from clusters.models import SurveyFormField
 
-    SurveyFormField.objects.create(page=public_pages["survey"], label="Navn", field_type="singleline")
+    SurveyFormField.objects.create(
+        page=public_pages["survey"], label="Navn", field_type="singleline"
+    )
     response = client.get(public_pages["survey"].url)
     assert set(response.cookies) == {"csrftoken"}
 
@@ -124,8 +143,16 @@ def test_pages_with_a_form_set_only_the_csrf_cookie(public_pages, client):
 @pytest.mark.parametrize("key", ["home", "cluster", "news", "place", "plan", "event"])
 def test_public_pages_load_nothing_from_other_origins(public_pages, client, key):
     soup = BeautifulSoup(client.get(public_pages[key].url).content, "html.parser")
-    loaded = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"]) if tag.get("src")]
-    loaded += [tag.get("href") for tag in soup.find_all("link") if "alternate" not in tag.get("rel", [])]
+    loaded = [
+        tag.get("src")
+        for tag in soup.find_all(["script", "img", "iframe"])
+        if tag.get("src")
+    ]
+    loaded += [
+        tag.get("href")
+        for tag in soup.find_all("link")
+        if "alternate" not in tag.get("rel", [])
+    ]
     for url in loaded:
         assert not re.match(r"^(https?:)?//", url), url
 
