@@ -19,9 +19,9 @@ PRODUCTION_ENV = {
 
 
 def _run(args, extra_env):
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")
-    }
+    # The browser tests allow async-unsafe ORM calls in their own process only.
+    skip = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, *args],
