@@ -5,7 +5,7 @@ Usage: python bench/pages.py [--clusters 200] [--news 20000] [--requests 60]
 Seeds a SQLite database under bench/results/ (reused while the sizes match; set
 DATABASE_URL to measure PostgreSQL instead), then requests every page type through the
 full Django stack in this one process, in rounds, and reports the median time per
-request, the ratio to a bare view measured in the same rounds, and the number of queries.
+request, the ratio to a bare view measured in the same rounds, and the query count.
 No page cache; Wagtail's own caches stay as they are in production.
 """
 
@@ -110,7 +110,8 @@ def report(results: dict[str, dict], clusters: int, news: int, children: int) ->
 
     bare = results["bare Django view"]["median_ms"]
     lines = [
-        f"Site: {clusters} clusters, {news} news ({children} in the largest news index), "
+        f"Site: {clusters} clusters, {news} news "
+        f"({children} in the largest news index), "
         f"{connection.vendor}; median of {len(results['bare Django view']['times'])} "
         "requests each, in-process through the full middleware stack, no page cache.",
         "",
@@ -128,7 +129,8 @@ def report(results: dict[str, dict], clusters: int, news: int, children: int) ->
         )
     lines.append("")
     lines.append(
-        f"Targets: at most {QUERY_TARGET} queries and within {RATIO_TARGET}× the bare view."
+        f"Targets: at most {QUERY_TARGET} queries and within {RATIO_TARGET}× "
+        "the bare view."
     )
     return "\n".join(lines)
 

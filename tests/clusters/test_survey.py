@@ -3,9 +3,9 @@
 import csv
 import io
 
-import pytest
-
 from django.urls import reverse
+
+import pytest
 
 from clusters.models import ClusterAdministration, SurveyFormField
 from tests import factories as f
