@@ -8,7 +8,20 @@
     var script = document.getElementById(el.dataset.geojsonId + "");
     if (!script) return;
     var data = JSON.parse(script.textContent);
-    var map = L.map(el, { scrollWheelZoom: false, attributionControl: !!el.dataset.tilesUrl });
+    var map = L.map(el, {
+      scrollWheelZoom: false,
+      attributionControl: !!el.dataset.tilesUrl,
+      zoomControl: false,
+    });
+    // Leaflet's own control labels are English; use the page's language.
+    L.control.zoom({
+      zoomInTitle: el.dataset.zoomInLabel || "Zoom in",
+      zoomOutTitle: el.dataset.zoomOutLabel || "Zoom out",
+    }).addTo(map);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close && el.dataset.closeLabel) close.setAttribute("aria-label", el.dataset.closeLabel);
+    });
     if (el.dataset.tilesUrl) {
       L.tileLayer(el.dataset.tilesUrl, {
         maxZoom: 18,
