@@ -69,7 +69,7 @@ test: install-test system-deps
 	source "$$svc/env"; \
 	export CHROMIUM_PATH=$$(command -v chromium); \
 	$(VENV)/bin/pytest -p no:cacheprovider; \
-	DATABASE_URL= REDIS_URL= $(VENV)/bin/pytest -p no:cacheprovider -q -m "not integration and not browser"
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -p no:cacheprovider -q -m "not integration and not browser"
 
 test-fast: install-test
 	$(VENV)/bin/pytest -q -m "not integration and not browser"
