@@ -5,10 +5,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread, so Django would refuse
-# ORM calls there; the tests create their data before any page is opened.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Playwright's own browser download is not available here; use the system Chromium.
@@ -32,7 +28,10 @@ def browser():
 
     executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not Path(executable).exists():
-        pytest.skip(f"Chromium not found at {executable}")
+        pytest.fail(f"Chromium not found at {executable}: `make test` installs it")
+    # Playwright's sync API runs an event loop in the test thread, so Django would
+    # refuse ORM calls there; allow them for these tests only.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     # While Playwright's loop runs in this thread, Django keeps connections per
     # context instead of per thread. Keep the ones pytest-django prepared: they hold
     # the serialised rollback data and are shared with the live server.
@@ -43,6 +42,7 @@ def browser():
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
