@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 import icalendar
 
 from .models import ClusterPage, EventPage, MeetingPlacePage, NewsPage
-from .selectors import clusters_geojson, meeting_places_geojson
+from .selectors import below, clusters_geojson, meeting_places_geojson
 
 FEED_ITEMS = 30
 CALENDAR_PAST_DAYS = 90
@@ -39,7 +39,8 @@ class ClusterNewsFeed(Feed):
         return (
             NewsPage.objects.live()
             .public()
-            .descendant_of(cluster)
+            .filter(below(cluster))
+            .prefetch_related("tags")
             .order_by("-date", "-pk")[:FEED_ITEMS]
         )
 
@@ -85,7 +86,7 @@ def cluster_events_ical(request, *, cluster: ClusterPage) -> HttpResponse:
     events = (
         EventPage.objects.live()
         .public()
-        .descendant_of(cluster)
+        .filter(below(cluster))
         .filter(start__gte=since)
         .select_related("meeting_place")
         .order_by("start")
@@ -117,7 +118,7 @@ def meeting_places_geojson_response(
     """Return meeting places (of one cluster, or all) as GeoJSON."""
     places = MeetingPlacePage.objects.live().public().select_related("village")
     if cluster is not None:
-        places = places.descendant_of(cluster)
+        places = places.filter(below(cluster))
     data = meeting_places_geojson(places.order_by("title"))
     return JsonResponse(data, content_type="application/geo+json")
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, Q, QuerySet
+import hashlib
+
+from django.db import connection
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 
 from .models import (
     ActionPlanPage,
@@ -22,28 +26,66 @@ NEIGHBOUR_COUNT = 4
 SHARED_ITEMS = 3
 
 
+# Sorts after every character of a tree path ("0"–"9", "A"–"Z"), in SQLite's binary
+# order and in the "C" collation Wagtail gives the path column on PostgreSQL.
+PATH_END = "~"
+
+
 def _cluster_path(page: Page) -> str:
     return page.path[: Page.steplen * 3]
 
 
-def private_pages() -> Q:
-    """Return a condition matching pages behind a view restriction, in one query.
+def below(page: Page, *, depth: int | None = None) -> Q:
+    """Match the descendants of `page` (only `depth` levels down, if given).
 
-    Wagtail's ``.public()`` runs this query for every queryset; a page showing six
-    lists asks once and reuses the answer.
+    The same pages as Wagtail's ``descendant_of``/``child_of``, as a range on the tree
+    path rather than a LIKE, so that SQLite uses the path index too (PostgreSQL does
+    either way); on a news index with 20,000 siblings that is a scan avoided.
+    """
+    condition = Q(path__gt=page.path, path__lt=page.path + PATH_END)
+    if depth is not None:
+        condition &= Q(depth=page.depth + depth)
+    return condition
+
+
+def restricted_paths() -> list[str]:
+    """Return the tree paths of pages behind a view restriction, in one query."""
+    return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def private_pages(paths: list[str] | None = None) -> Q:
+    """Return a condition matching pages behind a view restriction.
+
+    Wagtail's ``.public()`` queries the restrictions for every queryset; a page showing
+    six lists asks once and reuses the answer.
     """
     condition = Q(pk__in=[])
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    for path in restricted_paths() if paths is None else paths:
         condition |= Q(path__startswith=path)
     return condition
 
 
 def news_with_images(private: Q | None = None) -> QuerySet[NewsPage]:
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    """Return live, public news with each card image and its card rendition.
+
+    The image is joined and its rendition prefetched (what Wagtail's
+    ``prefetch_renditions`` does, one query fewer), so a list of cards costs two
+    queries however long it is.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(
+        filter_spec=CARD_RENDITION
+    )
     return (
         NewsPage.objects.live()
         .exclude(private if private is not None else private_pages())
-        .prefetch_related(Prefetch("image", queryset=images))
+        .select_related("image")
+        .prefetch_related(
+            Prefetch(
+                "image__renditions",
+                queryset=renditions,
+                to_attr="prefetched_renditions",
+            )
+        )
         .order_by("-date", "-pk")
     )
 
@@ -87,7 +129,7 @@ def cluster_neighbours(
 def _in_clusters(clusters: list[ClusterPage]) -> Q:
     condition = Q(pk__in=[])
     for cluster in clusters:
-        condition |= Q(path__startswith=cluster.path)
+        condition |= below(cluster)
     return condition
 
 
@@ -107,17 +149,18 @@ def shared_news_and_events(
     if private is None:
         private = private_pages()
     if cluster is None:
-        clusters = {c.path: c for c in ClusterPage.objects.live()}
         news = list(news_with_images(private)[: SHARED_ITEMS * 2])
         events = list(upcoming_events(private)[: SHARED_ITEMS * 2])
+        paths = {_cluster_path(item) for item in [*news, *events]}
+        clusters = {c.path: c for c in ClusterPage.objects.filter(path__in=paths)}
         return {
             "latest_news": _label(news, clusters),
             "upcoming_events": _label(events, clusters),
         }
     neighbours = cluster_neighbours(cluster=cluster)
     by_path = {c.path: c for c in [cluster, *neighbours]}
-    own_news = list(news_with_images(private).descendant_of(cluster)[:SHARED_ITEMS])
-    own_events = list(upcoming_events(private).descendant_of(cluster)[:SHARED_ITEMS])
+    own_news = list(news_with_images(private).filter(below(cluster))[:SHARED_ITEMS])
+    own_events = list(upcoming_events(private).filter(below(cluster))[:SHARED_ITEMS])
     near = _in_clusters(neighbours)
     neighbour_news = list(news_with_images(private).filter(near)[:SHARED_ITEMS])
     neighbour_events = list(upcoming_events(private).filter(near)[:SHARED_ITEMS])
@@ -130,31 +173,97 @@ def shared_news_and_events(
     }
 
 
-def cluster_page_context(*, cluster: ClusterPage) -> dict:
-    """Everything a cluster's own page shows besides its fields."""
-    private = private_pages()
-    meeting_places = list(
-        MeetingPlacePage.objects.live()
-        .exclude(private)
-        .child_of(cluster)
-        .select_related("village")
-        .order_by("title")
-    )
-    context = {
-        "villages": list(cluster.villages.all()),
-        "steering_group": list(cluster.steering_group.all()),
-        "meeting_places": meeting_places,
-        "meeting_places_geojson": meeting_places_geojson(meeting_places),
-        "action_plans": list(
-            ActionPlanPage.objects.live()
-            .exclude(private)
-            .child_of(cluster)
+# Upcoming events pass with time, so the cached sections expire after this long even
+# when nothing is published.
+SECTION_CACHE_SECONDS = 300
+
+
+def content_version(restricted: list[str]) -> str:
+    """Return a key that changes whenever the published page tree may have changed.
+
+    Publishing, unpublishing, moving, renaming and deleting a page each write a
+    ``PageLogEntry`` and creating one adds a row, so the highest id of each (two index
+    lookups in one query) versions every fragment built from pages; view
+    restrictions are part of the key as well.
+    """
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(id) FROM {quote(Page._meta.db_table)}), "
+            f"(SELECT MAX(id) FROM {quote(PageLogEntry._meta.db_table)})"
+        )
+        pages, entries = cursor.fetchone()
+    key = "|".join([str(pages), str(entries), *restricted])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+class ClusterPageContent:
+    """Everything a cluster's own page shows besides its fields, read on first use.
+
+    The template caches these sections under `version`, so a cache hit costs one
+    query and a miss a fixed number, whatever the cluster's size.
+    """
+
+    cache_seconds = SECTION_CACHE_SECONDS
+
+    def __init__(self, *, cluster: ClusterPage):
+        self.cluster = cluster
+
+    @cached_property
+    def restricted(self) -> list[str]:
+        return restricted_paths()
+
+    @cached_property
+    def private(self) -> Q:
+        return private_pages(self.restricted)
+
+    @cached_property
+    def version(self) -> str:
+        return content_version(self.restricted)
+
+    @cached_property
+    def villages(self):
+        return list(self.cluster.villages.all())
+
+    @cached_property
+    def steering_group(self):
+        return list(self.cluster.steering_group.all())
+
+    @cached_property
+    def meeting_places(self) -> list[MeetingPlacePage]:
+        return list(
+            MeetingPlacePage.objects.live()
+            .exclude(self.private)
+            .filter(below(self.cluster, depth=1))
+            .select_related("village")
             .order_by("title")
-        ),
-        "news_index": NewsIndexPage.objects.live().child_of(cluster).first(),
-    }
-    context.update(shared_news_and_events(cluster=cluster, private=private))
-    return context
+        )
+
+    @cached_property
+    def meeting_places_geojson(self) -> dict:
+        return meeting_places_geojson(self.meeting_places)
+
+    @cached_property
+    def action_plans(self) -> list[ActionPlanPage]:
+        return list(
+            ActionPlanPage.objects.live()
+            .exclude(self.private)
+            .filter(below(self.cluster, depth=1))
+            .order_by("title")
+        )
+
+    @cached_property
+    def news_index(self) -> NewsIndexPage | None:
+        return (
+            NewsIndexPage.objects.live()
+            .exclude(self.private)
+            .filter(below(self.cluster, depth=1))
+            .first()
+        )
+
+    @cached_property
+    def shared(self) -> dict:
+        return shared_news_and_events(cluster=self.cluster, private=self.private)
 
 
 def meeting_places_geojson(meeting_places) -> dict:
@@ -208,3 +317,53 @@ def clusters_geojson(clusters) -> dict:
         if c.latitude is not None and c.longitude is not None
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+class ClusterOverview:
+    """Every live, public cluster for the home page's list and map.
+
+    The list is the same for every visitor until a cluster is published, unpublished,
+    deleted or restricted, so the template caches it under `version` (one aggregate
+    query) and only a cache miss reads the clusters themselves.
+    """
+
+    FIELDS = (
+        "id",
+        "path",
+        "depth",
+        "url_path",
+        "title",
+        "slug",
+        "locale_id",
+        "content_type_id",
+        "live",
+        "municipality",
+        "phase",
+        "latitude",
+        "longitude",
+    )
+
+    def __init__(self, *, restricted: list[str]):
+        self.restricted = restricted
+
+    def _queryset(self) -> QuerySet[ClusterPage]:
+        return ClusterPage.objects.live().exclude(private_pages(self.restricted))
+
+    @cached_property
+    def version(self) -> str:
+        state = self._queryset().aggregate(
+            count=Count("pk"),
+            published=Max("last_published_at"),
+            revision=Max("latest_revision_id"),
+        )
+        parts = [str(state["count"]), str(state["published"]), str(state["revision"])]
+        parts.extend(self.restricted)
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    @cached_property
+    def clusters(self) -> list[ClusterPage]:
+        return list(self._queryset().only(*self.FIELDS).order_by("title", "pk"))
+
+    @cached_property
+    def geojson(self) -> dict:
+        return clusters_geojson(self.clusters)

@@ -34,14 +34,19 @@ class HomePage(DanishSlugMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from clusters.models import ClusterPage
-        from clusters.selectors import clusters_geojson, shared_news_and_events
+        from clusters.selectors import (
+            ClusterOverview,
+            private_pages,
+            restricted_paths,
+            shared_news_and_events,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        clusters = list(ClusterPage.objects.live().public().order_by("title"))
-        context["clusters"] = clusters
-        context["clusters_geojson"] = clusters_geojson(clusters)
-        context.update(shared_news_and_events(cluster=None))
+        restricted = restricted_paths()
+        context["overview"] = ClusterOverview(restricted=restricted)
+        context.update(
+            shared_news_and_events(cluster=None, private=private_pages(restricted))
+        )
         return context
 
 

@@ -206,10 +206,10 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import cluster_page_context
+        from ..selectors import ClusterPageContent
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(cluster_page_context(cluster=self))
+        context["content"] = ClusterPageContent(cluster=self)
         return context
 
     # Feeds, listings and map data, routed under the cluster's own URL.

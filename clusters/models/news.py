@@ -39,14 +39,10 @@ class NewsIndexPage(DanishSlugMixin, ClusterChildMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
+        from clusters.selectors import below, news_with_images
+
         context = super().get_context(request, *args, **kwargs)
-        news = (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("image")
-            .order_by("-date", "-pk")
-        )
+        news = news_with_images().filter(below(self, depth=1))
         context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(
             request.GET.get("side")
         )

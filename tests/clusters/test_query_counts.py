@@ -2,11 +2,15 @@
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import Site
+
 import pytest
+from wagtail_factories import ImageFactory
 
 from clusters.models import Facility, Task
 from tests import factories as f
@@ -16,12 +20,21 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 20
 
 
-def _count(client, url) -> int:
-    client.get(url)  # warm caches that persist between real requests (site root paths)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
+def _count(client, url) -> tuple[int, int]:
+    """Count the queries of a request with cold fragment caches, then with warm ones.
+
+    Wagtail's site root paths are cached again first, as they are for every request
+    but the first after a restart.
+    """
+    counts = []
+    cache.clear()
+    Site.get_site_root_paths()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    return tuple(counts)
 
 
 def _build(n: int):
@@ -36,11 +49,16 @@ def _build(n: int):
     cluster = clusters[0]
     index = f.NewsIndexPageFactory(parent=cluster)
     kitchen = Facility.objects.get(slug="koekken")
+    # One picture on every news card: each card's rendition must come prefetched.
+    picture = ImageFactory()
     plan = f.ActionPlanPageFactory(parent=cluster)
     place = None
     for i in range(n):
         f.NewsPageFactory(
-            parent=index, date=timezone.localdate() - dt.timedelta(days=i)
+            parent=index,
+            date=timezone.localdate() - dt.timedelta(days=i),
+            image=picture,
+            image_alt="Plantekasser på torvet",
         )
         place = f.MeetingPlacePageFactory(
             parent=cluster, village=cluster.villages.first()
@@ -97,5 +115,8 @@ def counts(django_db_blocker):
     "key", ["home", "cluster", "news_index", "news", "place", "event", "plan", "survey"]
 )
 def test_query_count_does_not_grow_with_children(counts, key):
+    """The same count at 10 and 200 children, cold (empty caches) and warm."""
     assert counts[10][key] == counts[200][key], counts
-    assert counts[200][key] <= MAX_QUERIES, counts
+    cold, warm = counts[200][key]
+    assert cold <= MAX_QUERIES, counts
+    assert warm <= cold, counts

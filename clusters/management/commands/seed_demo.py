@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
@@ -188,6 +188,17 @@ class DemoSeeder:
             self.generate_news(clusters, news_count)
         if task_count:
             self.generate_tasks(clusters, task_count)
+        if self.created:
+            self.update_statistics()
+
+    def update_statistics(self) -> None:
+        """Refresh the query planner's statistics after a bulk load.
+
+        PostgreSQL's autovacuum would get there eventually; SQLite never does, and
+        without statistics it scans the whole page table to find a cluster's children.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def cluster_specs(self, count: int) -> list[demo_data.Spec]:
         """Return the hand-written specs followed by generated ones, up to `count`."""
