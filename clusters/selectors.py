@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import connection
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -72,8 +71,10 @@ def news_with_images(private: Q | None = None) -> QuerySet[NewsPage]:
     ``prefetch_renditions`` does, one query fewer), so a list of cards costs two
     queries however long it is.
     """
-    renditions = get_image_model().get_rendition_model().objects.filter(
-        filter_spec=CARD_RENDITION
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec=CARD_RENDITION)
     )
     return (
         NewsPage.objects.live()
@@ -186,13 +187,13 @@ def content_version(restricted: list[str]) -> str:
     lookups in one query) versions every fragment built from pages; view
     restrictions are part of the key as well.
     """
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {quote(Page._meta.db_table)}), "
-            f"(SELECT MAX(id) FROM {quote(PageLogEntry._meta.db_table)})"
-        )
-        pages, entries = cursor.fetchone()
+    latest_entry = PageLogEntry.objects.order_by("-pk").values("pk")[:1]
+    pages, entries = (
+        Page.objects.order_by("-pk")
+        .annotate(latest_entry=Subquery(latest_entry))
+        .values_list("pk", "latest_entry")
+        .first()
+    )
     key = "|".join([str(pages), str(entries), *restricted])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
