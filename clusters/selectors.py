@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -49,7 +47,12 @@ def below(page: Page, *, depth: int | None = None) -> Q:
 
 def restricted_paths() -> list[str]:
     """Return the tree paths of pages behind a view restriction, in one query."""
-    return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = PageViewRestriction.objects.values("page_id")
+    return list(
+        Page.objects.filter(pk__in=Subquery(restricted))
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
 
 
 def private_pages(paths: list[str] | None = None) -> Q:
@@ -179,36 +182,39 @@ def shared_news_and_events(
 SECTION_CACHE_SECONDS = 300
 
 
-def content_version(restricted: list[str]) -> str:
+def _latest_pk(model) -> Subquery:
+    return Subquery(model.objects.order_by("-pk").values("pk")[:1])
+
+
+def content_version() -> str:
     """Return a key that changes whenever the published page tree may have changed.
 
     Publishing, unpublishing, moving, renaming and deleting a page each write a
-    ``PageLogEntry`` and creating one adds a row, so the highest id of each (two index
-    lookups in one query) versions every fragment built from pages; view
-    restrictions are part of the key as well.
+    ``PageLogEntry``, creating a page adds a row, and restricting one adds a view
+    restriction: the highest id of each (index lookups, in one query) versions every
+    fragment built from pages. Lifting a restriction may show up only when the
+    fragment expires, never the other way round.
     """
-    latest_entry = PageLogEntry.objects.order_by("-pk").values("pk")[:1]
-    pages, entries = (
+    pages, entries, restrictions = (
         Page.objects.order_by("-pk")
-        .annotate(latest_entry=Subquery(latest_entry))
-        .values_list("pk", "latest_entry")
+        .annotate(
+            latest_entry=_latest_pk(PageLogEntry),
+            latest_restriction=_latest_pk(PageViewRestriction),
+        )
+        .values_list("pk", "latest_entry", "latest_restriction")
         .first()
     )
-    key = "|".join([str(pages), str(entries), *restricted])
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return f"{pages}.{entries}.{restrictions}"
 
 
-class ClusterPageContent:
-    """Everything a cluster's own page shows besides its fields, read on first use.
+class CachedSections:
+    """Sections of a page built from other pages, read only on a cache miss.
 
-    The template caches these sections under `version`, so a cache hit costs one
-    query and a miss a fixed number, whatever the cluster's size.
+    The template caches them under `version` for at most `cache_seconds`, so a hit
+    costs one query and a miss a fixed number more, whatever the size of the site.
     """
 
     cache_seconds = SECTION_CACHE_SECONDS
-
-    def __init__(self, *, cluster: ClusterPage):
-        self.cluster = cluster
 
     @cached_property
     def restricted(self) -> list[str]:
@@ -220,7 +226,14 @@ class ClusterPageContent:
 
     @cached_property
     def version(self) -> str:
-        return content_version(self.restricted)
+        return content_version()
+
+
+class ClusterPageContent(CachedSections):
+    """Everything a cluster's own page shows besides its fields."""
+
+    def __init__(self, *, cluster: ClusterPage):
+        self.cluster = cluster
 
     @cached_property
     def villages(self):
@@ -320,15 +333,11 @@ def clusters_geojson(clusters) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-class ClusterOverview:
-    """Every live, public cluster for the home page's list and map.
+class HomePageContent(CachedSections):
+    """Every live, public cluster, and the latest news and events from all of them."""
 
-    The list is the same for every visitor until a cluster is published, unpublished,
-    deleted or restricted, so the template caches it under `version` (one aggregate
-    query) and only a cache miss reads the clusters themselves.
-    """
-
-    FIELDS = (
+    # What the list and the map show of each cluster, and what its URL needs.
+    CLUSTER_FIELDS = (
         "id",
         "path",
         "depth",
@@ -344,27 +353,19 @@ class ClusterOverview:
         "longitude",
     )
 
-    def __init__(self, *, restricted: list[str]):
-        self.restricted = restricted
-
-    def _queryset(self) -> QuerySet[ClusterPage]:
-        return ClusterPage.objects.live().exclude(private_pages(self.restricted))
-
-    @cached_property
-    def version(self) -> str:
-        state = self._queryset().aggregate(
-            count=Count("pk"),
-            published=Max("last_published_at"),
-            revision=Max("latest_revision_id"),
-        )
-        parts = [str(state["count"]), str(state["published"]), str(state["revision"])]
-        parts.extend(self.restricted)
-        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
     @cached_property
     def clusters(self) -> list[ClusterPage]:
-        return list(self._queryset().only(*self.FIELDS).order_by("title", "pk"))
+        return list(
+            ClusterPage.objects.live()
+            .exclude(self.private)
+            .only(*self.CLUSTER_FIELDS)
+            .order_by("title", "pk")
+        )
 
     @cached_property
-    def geojson(self) -> dict:
+    def clusters_geojson(self) -> dict:
         return clusters_geojson(self.clusters)
+
+    @cached_property
+    def shared(self) -> dict:
+        return shared_news_and_events(cluster=None, private=self.private)

@@ -34,19 +34,10 @@ class HomePage(DanishSlugMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from clusters.selectors import (
-            ClusterOverview,
-            private_pages,
-            restricted_paths,
-            shared_news_and_events,
-        )
+        from clusters.selectors import HomePageContent
 
         context = super().get_context(request, *args, **kwargs)
-        restricted = restricted_paths()
-        context["overview"] = ClusterOverview(restricted=restricted)
-        context.update(
-            shared_news_and_events(cluster=None, private=private_pages(restricted))
-        )
+        context["content"] = HomePageContent()
         return context
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start or stop PostgreSQL and Redis on loopback, with their data in a temporary folder.
-# Usage: scripts/services.sh start DIR | stop DIR
+# Usage: scripts/services.sh start DIR | createdb DIR | stop DIR
 # After start, DIR/env holds DATABASE_URL and REDIS_URL for the test run.
 set -euo pipefail
 
@@ -42,8 +42,16 @@ export REDIS_URL=redis://127.0.0.1:$REDIS_PORT
 export PG_BIN=$bin
 export PG_DATA=$dir/pg/data
 export REDIS_PORT=$REDIS_PORT
+export PG_PORT=$PG_PORT
 ENV
   echo "services started in $dir (PostgreSQL :$PG_PORT, Redis :$REDIS_PORT)"
+}
+
+# The database named in DATABASE_URL (the tests make their own test_ database).
+createdb() {
+  # shellcheck disable=SC1091
+  source "$dir/env"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres klyngeportal
 }
 
 stop() {
