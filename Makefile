@@ -90,11 +90,11 @@ format: install-test
 bench: install-test
 	$(PY) bench/pages.py
 
-# On PostgreSQL with the Redis cache, as in production (seeded afresh each run).
+# On PostgreSQL with the Redis cache, as in production (data kept in bench/results/pg).
 bench-pg: install-test system-deps
 	@set -euo pipefail; \
-	svc=$$(mktemp -d /tmp/klyngeportal-bench.XXXXXX); \
-	trap 'scripts/services.sh stop "$$svc"' EXIT; \
+	svc=$(CURDIR)/bench/results/pg; \
+	trap 'scripts/services.sh halt "$$svc"' EXIT; \
 	PG_PORT=55532 REDIS_PORT=56479 scripts/services.sh start "$$svc"; \
 	source "$$svc/env"; \
 	scripts/services.sh createdb "$$svc"; \

@@ -175,6 +175,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=60)
     args = parser.parse_args()
     setup(args.clusters, args.news)
+    from django.db import connection
+
     urls, children = pick_urls()
     results = measure(urls, args.requests)
     table = report(results, args.clusters, args.news, children)

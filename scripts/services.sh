@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start or stop PostgreSQL and Redis on loopback, with their data in a temporary folder.
-# Usage: scripts/services.sh start DIR | createdb DIR | stop DIR
+# Usage: scripts/services.sh start DIR | createdb DIR | halt DIR | stop DIR
+# start reuses a PostgreSQL data folder already in DIR; halt stops both and keeps DIR,
+# stop stops both and removes DIR.
 # After start, DIR/env holds DATABASE_URL and REDIS_URL for the test run.
 set -euo pipefail
 
@@ -25,7 +27,9 @@ start() {
   local bin; bin=$(pg_bin)
   mkdir -p "$dir/pg"
   if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$dir/pg"; chmod 755 "$dir"; fi
-  as_pg "$bin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/pg-init.log" 2>&1
+  if [ ! -f "$dir/pg/data/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/pg-init.log" 2>&1
+  fi
   as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
     -o "-h 127.0.0.1 -p $PG_PORT -k $dir/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null
@@ -51,13 +55,20 @@ ENV
 createdb() {
   # shellcheck disable=SC1091
   source "$dir/env"
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres klyngeportal
+  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc \
+      "SELECT 1 FROM pg_database WHERE datname = 'klyngeportal'" | grep -q 1; then
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres klyngeportal
+  fi
 }
 
-stop() {
+halt() {
   local bin; bin=$(pg_bin)
   if [ -d "$dir/pg/data" ]; then as_pg "$bin/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true; fi
   if [ -f "$dir/redis.pid" ]; then kill "$(cat "$dir/redis.pid")" 2>/dev/null || true; fi
+}
+
+stop() {
+  halt
   rm -rf "$dir"
 }
 

@@ -1,6 +1,7 @@
 """The cluster's news."""
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,24 @@ class NewsIndexPage(DanishSlugMixin, ClusterChildMixin, Page):
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
+
+    def route(self, request, path_components):
+        """Find a news item in one query (Wagtail asks twice: page, then its type).
+
+        A news index holds only news, so the child's type is known in advance.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        from clusters.selectors import below
+
+        try:
+            item = NewsPage.objects.filter(below(self, depth=1)).get(
+                slug=path_components[0]
+            )
+        except NewsPage.DoesNotExist as error:
+            raise Http404 from error
+        item._cached_parent_obj = self
+        return item.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from core.routing import ancestors_below_root
+
 register = template.Library()
 
 
@@ -29,4 +31,4 @@ def breadcrumb_trail(page):
     """Return the page's ancestors below the tree root, for the breadcrumbs."""
     if page is None or not getattr(page, "pk", None):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return ancestors_below_root(page)

@@ -161,3 +161,26 @@ def test_private_pages_stay_out_of_listings(site_tree, client):
     html = client.get(site_tree["cluster"].url).content.decode()
     assert "Plantekasser på torvet" not in html
     assert "Knebel Forsamlingshus" in html
+
+
+def test_news_index_finds_its_items_and_answers_404_for_others(site_tree, client):
+    index = site_tree["news_index"]
+    assert client.get(f"{index.url}plantekasser/").status_code == 200
+    assert client.get(f"{index.url}findes-ikke/").status_code == 404
+    # A page of another kind with the same slug elsewhere is not a news item here.
+    assert client.get(f"{index.url}knebel-forsamlingshus/").status_code == 404
+    site_tree["news"].unpublish()
+    assert client.get(f"{index.url}plantekasser/").status_code == 404
+
+
+def test_breadcrumbs_and_cluster_are_the_same_without_routing(site_tree, client):
+    """A page loaded straight from the database (as in a preview) asks for them."""
+    from core.templatetags.core_tags import breadcrumb_trail
+
+    news = NewsPage.objects.get(pk=site_tree["news"].pk)
+    assert [p.title for p in breadcrumb_trail(news)] == [
+        p.title for p in news.get_ancestors().filter(depth__gt=1)
+    ]
+    assert news.cluster.pk == site_tree["cluster"].pk
+    html = client.get(news.url).content.decode()
+    assert site_tree["cluster"].title in html
