@@ -7,7 +7,7 @@
 set -euo pipefail
 
 cmd=${1:?start or stop}
-dir=${2:?folder}
+dir=$(realpath -m "${2:?folder}")
 PG_PORT=${PG_PORT:-55432}
 REDIS_PORT=${REDIS_PORT:-56379}
 
