@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="accessibility_statement.html"),
         name="accessibility_statement",
     ),
+    path("konto/", include("allauth.urls")),
+    path("frivillig/", include("volunteers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

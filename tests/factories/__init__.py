@@ -13,6 +13,12 @@ from .clusters import (
     VillageFactory,
 )
 from .home import HomePageFactory, StandardPageFactory, home_page
+from .volunteers import (
+    ResidentFactory,
+    SignupFactory,
+    VolunteerProfileFactory,
+    VolunteerSkillFactory,
+)
 
 __all__ = [
     "ActionPlanPageFactory",
@@ -23,11 +29,15 @@ __all__ = [
     "MeetingPlacePageFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
+    "ResidentFactory",
+    "SignupFactory",
     "StandardPageFactory",
     "SteeringGroupMemberFactory",
     "SurveyPageFactory",
     "TaskFactory",
     "UserFactory",
+    "VolunteerProfileFactory",
+    "VolunteerSkillFactory",
     "VillageFactory",
     "home_page",
 ]

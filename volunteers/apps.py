@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VolunteersConfig(AppConfig):
+    name = "volunteers"
+    verbose_name = _("Volunteers")
+
+    def ready(self):
+        from clusters.registry import register_task_removal_check
+
+        from . import taxonomy  # noqa: F401  (signals: forget the cached vocabulary)
+        from .services import tasks_with_active_signups
+
+        register_task_removal_check(tasks_with_active_signups)

@@ -1,0 +1,206 @@
+"""Forms residents fill in."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .consent import TEXTS
+from .models import ConsentPurpose, Season, VolunteerProfile, VolunteerSkill
+from .services import (
+    create_profile,
+    give_consent,
+    home_clusters,
+    nearby_clusters,
+    resolve_village,
+)
+from .text import clean_phrase, clean_text
+
+
+class ResidentSignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form: a name, consent and age.
+
+    Both consent boxes start unticked; only the first is required.
+    """
+
+    display_name = forms.CharField(
+        label=_("What should we call you?"),
+        max_length=60,
+        help_text=_("Shown to others, e.g. your first name."),
+    )
+    consent_matching = forms.BooleanField(
+        label=TEXTS[ConsentPurpose.MATCHING].label,
+        help_text=TEXTS[ConsentPurpose.MATCHING].text,
+        required=True,
+        error_messages={
+            "required": _(
+                "Klyngeportal can only match you with tasks with your consent."
+            )
+        },
+    )
+    consent_contact = forms.BooleanField(
+        label=TEXTS[ConsentPurpose.CONTACT].label,
+        help_text=TEXTS[ConsentPurpose.CONTACT].text,
+        required=False,
+    )
+    # MINIMUM_AGE is 15, the Danish age of digital consent.
+    age_confirmed = forms.BooleanField(
+        label=_("I am 15 years old or older"),
+        required=True,
+        error_messages={
+            "required": _("You must be 15 or older to sign up on your own."),
+        },
+    )
+
+    def clean_display_name(self):
+        return clean_phrase(self.cleaned_data["display_name"], max_length=60)
+
+    def signup(self, request, user):
+        """Called by allauth in the same transaction that creates the user."""
+        create_profile(user, display_name=self.cleaned_data["display_name"])
+        give_consent(user, ConsentPurpose.MATCHING)
+        if self.cleaned_data.get("consent_contact"):
+            give_consent(user, ConsentPurpose.CONTACT)
+
+
+class ProfileForm(forms.ModelForm):
+    """Who the resident is, where they live and when they have time."""
+
+    village_name = forms.CharField(
+        label=_("Village"),
+        max_length=80,
+        required=False,
+        help_text=_("The village you live in or near, e.g. Knebel."),
+    )
+    seasons = forms.MultipleChoiceField(
+        label=_("Seasons"),
+        choices=Season.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    in_association = forms.TypedChoiceField(
+        label=_("Are you already a volunteer in an association?"),
+        choices=[("yes", _("Yes")), ("no", _("No")), ("", _("I'd rather not say"))],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+    class Meta:
+        model = VolunteerProfile
+        fields = [
+            "display_name",
+            "postcode",
+            "clusters",
+            "weekdays",
+            "evenings",
+            "weekends",
+            "seasons",
+            "hours_per_month",
+            "in_association",
+            "notify_new_tasks",
+            "notify_signup_updates",
+            "language",
+        ]
+        widgets = {
+            "clusters": forms.CheckboxSelectMultiple,
+            "postcode": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.village = self.instance.village if self.instance.pk else None
+        if self.village is not None:
+            self.fields["village_name"].initial = self.village.name
+        if self.instance.pk:
+            self.fields["in_association"].initial = {True: "yes", False: "no"}.get(
+                self.instance.in_association, ""
+            )
+        self.fields["clusters"].queryset = nearby_clusters(self.instance)
+        self.fields["clusters"].required = False
+        self.fields["clusters"].help_text = _(
+            "Your own village's cluster is always included."
+        )
+        self.fields["postcode"].required = False
+
+    def clean_display_name(self):
+        return clean_phrase(self.cleaned_data["display_name"], max_length=60)
+
+    def clean(self):
+        data = super().clean()
+        name = clean_text(data.get("village_name") or "")
+        postcode = data.get("postcode") or ""
+        if not name and not postcode and not self.errors.get("postcode"):
+            raise forms.ValidationError(
+                _("Tell us your village or your postcode, so we can find your cluster.")
+            )
+        if name:
+            try:
+                self.village = resolve_village(name, postcode)
+            except forms.ValidationError as error:
+                self.add_error("village_name", error)
+        else:
+            self.village = None
+        return data
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        profile.village = self.village
+        profile.in_association = self.cleaned_data.get("in_association")
+        profile.last_active_at = timezone.now()
+        if commit:
+            profile.save()
+            self.save_m2m()
+            home = home_clusters(profile)
+            if home:
+                profile.clusters.add(*home)
+        return profile
+
+
+class SkillForm(forms.ModelForm):
+    class Meta:
+        model = VolunteerSkill
+        fields = ["phrase", "level"]
+        widgets = {
+            "phrase": forms.TextInput(
+                attrs={
+                    "list": "skill-names",
+                    "autocomplete": "off",
+                    "class": "skill-input",
+                }
+            ),
+            "level": forms.RadioSelect,
+        }
+
+    def clean_phrase(self):
+        return clean_phrase(self.cleaned_data["phrase"])
+
+
+class BaseSkillFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            phrase = (form.cleaned_data.get("phrase") or "").lower()
+            if phrase in seen:
+                form.add_error("phrase", _("You have already written this skill."))
+            seen.add(phrase)
+
+
+MAX_SKILLS = 40
+
+SkillFormSet = forms.inlineformset_factory(
+    VolunteerProfile,
+    VolunteerSkill,
+    form=SkillForm,
+    formset=BaseSkillFormSet,
+    extra=3,
+    max_num=MAX_SKILLS,
+    validate_max=True,
+    absolute_max=MAX_SKILLS,
+    can_delete=True,
+)

@@ -1,0 +1,123 @@
+"""The skill taxonomy as a vocabulary: suggestions while typing, and linking phrases.
+
+The vocabulary (every name, synonym, English word and misspelling of every skill)
+is built once and kept in the cache until a skill changes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from rapidfuzz import fuzz, process, utils
+
+from .models import Skill
+
+CACHE_KEY = "volunteers:skill-vocabulary:v1"
+# A typed phrase links to a skill when it is this close to one of its words.
+LINK_SCORE = 88
+SUGGEST_SCORE = 70
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    skill_id: int
+    kind: str  # name, synonym, english, misspelling
+
+
+def normalise(text: str) -> str:
+    """Lower case, Danish letters kept, "aa" read as "å", punctuation removed."""
+    text = unicodedata.normalize("NFC", text).lower().strip()
+    text = text.replace("aa", "å")
+    return utils.default_process(text)
+
+
+def vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
+    """Return (normalised words, the words, {skill id: display data})."""
+    cached = cache.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    words: list[Word] = []
+    skills: dict[int, dict] = {}
+    for skill in Skill.objects.all():
+        skills[skill.pk] = {
+            "slug": skill.slug,
+            "name_da": skill.name_da,
+            "name_en": skill.name_en,
+            "category": skill.category,
+        }
+        for text, kind in skill.phrases().items():
+            words.append(Word(text=text, skill_id=skill.pk, kind=kind))
+    keys = [normalise(word.text) for word in words]
+    cached = (keys, words, skills)
+    cache.set(CACHE_KEY, cached, 24 * 60 * 60)
+    return cached
+
+
+@receiver(post_save, sender=Skill)
+@receiver(post_delete, sender=Skill)
+@receiver(m2m_changed, sender=Skill.related.through)
+def _forget_vocabulary(**kwargs) -> None:
+    cache.delete(CACHE_KEY)
+
+
+def link(phrase: str) -> Skill | None:
+    """Return the taxonomy skill a resident's phrase names, if it clearly names one."""
+    keys, words, _skills = vocabulary()
+    query = normalise(phrase)
+    if not query or not keys:
+        return None
+    best = process.extractOne(
+        query, keys, scorer=fuzz.ratio, score_cutoff=LINK_SCORE, processor=None
+    )
+    if best is None:
+        return None
+    return Skill.objects.filter(pk=words[best[2]].skill_id).first()
+
+
+def suggest(text: str, *, language: str = "da", limit: int = 8) -> list[dict]:
+    """Return up to `limit` skills for what the resident is typing, best first.
+
+    A prefix of a word counts fully ("regn" finds "regnskab"); otherwise the words are
+    compared with rapidfuzz, so typos and English words find the skill too.
+    """
+    keys, words, skills = vocabulary()
+    query = normalise(text)
+    if len(query) < 2 or not keys:
+        return []
+    scored: dict[int, tuple[float, str]] = {}
+    for index, key in enumerate(keys):
+        if key.startswith(query) or f" {query}" in key:
+            score = 100.0 - min(len(key) - len(query), 20) / 10
+        else:
+            continue
+        skill_id = words[index].skill_id
+        if score > scored.get(skill_id, (0.0, ""))[0]:
+            scored[skill_id] = (score, words[index].text)
+    for _key, score, index in process.extract(
+        query,
+        keys,
+        scorer=fuzz.WRatio,
+        score_cutoff=SUGGEST_SCORE,
+        limit=limit * 4,
+        processor=None,
+    ):
+        skill_id = words[index].skill_id
+        if score > scored.get(skill_id, (0.0, ""))[0]:
+            scored[skill_id] = (score, words[index].text)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    name_key = "name_en" if language == "en" else "name_da"
+    return [
+        {
+            "slug": skills[skill_id]["slug"],
+            "name": skills[skill_id][name_key],
+            "matched": matched,
+            "category": skills[skill_id]["category"],
+        }
+        for skill_id, (_score, matched) in ranked
+    ]
