@@ -204,3 +204,58 @@ SkillFormSet = forms.inlineformset_factory(
     absolute_max=MAX_SKILLS,
     can_delete=True,
 )
+
+
+class TaskFilterForm(forms.Form):
+    """Filters of the task list; every field optional, bad values ignored."""
+
+    skill = forms.ModelChoiceField(
+        label=_("Skill"),
+        queryset=None,
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All skills"),
+    )
+    village = forms.TypedChoiceField(
+        label=_("Village"), required=False, coerce=int, empty_value=None
+    )
+    period = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[
+            ("", _("Any time")),
+            ("month", _("Within the next month")),
+            ("flexible", _("Whenever it suits me")),
+        ],
+    )
+
+    def __init__(self, *args, villages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Skill
+
+        self.fields["skill"].queryset = Skill.objects.order_by("name_da")
+        self.fields["village"].choices = [("", _("All villages"))] + [
+            (village.pk, village.name) for village in villages
+        ]
+
+
+class SignupForm(forms.Form):
+    message = forms.CharField(
+        label=_("A message to the coordinators (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_message(self):
+        return clean_text(self.cleaned_data.get("message") or "")
+
+
+class HoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Hours spent"),
+        min_value=0,
+        max_value=1000,
+        max_digits=6,
+        decimal_places=1,
+    )

@@ -7,8 +7,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import emails
 from .consent import TEXTS
-from .models import ACTIVE, Consent, Signup, VolunteerProfile
+from .models import (
+    ACTIVE,
+    HOLDING_PLACE,
+    Consent,
+    Signup,
+    SignupStatus,
+    VolunteerProfile,
+)
+
+WAITING = SignupStatus.WAITING
 
 
 def tasks_with_active_signups(task_ids: list[int]) -> dict[int, str]:
@@ -150,3 +160,136 @@ def save_skills(formset) -> None:
         skill.skill = taxonomy.link(skill.phrase)
         skill.sort_order = order
         skill.save()
+
+
+# Sign-ups ---------------------------------------------------------------------------
+
+
+class SignupError(Exception):
+    """A sign-up that cannot be made, with a message for the resident."""
+
+
+def places_taken(task) -> int:
+    return Signup.objects.filter(task=task, status__in=HOLDING_PLACE).count()
+
+
+def sign_up(profile: VolunteerProfile, task, *, message: str = "") -> Signup:
+    """Sign `profile` up to `task`, or put them on its waiting list when it is full.
+
+    The task row is locked for the count and the write, so concurrent sign-ups to
+    the last place queue up and never exceed "volunteers needed" (on PostgreSQL by
+    the row lock, on SQLite by the write lock taken at the start of the transaction).
+    """
+    from clusters.models import Task, TaskStatus
+
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.status != TaskStatus.OPEN and task.status != TaskStatus.FILLED:
+            raise SignupError(_("This task is finished; it takes no more sign-ups."))
+        existing = (
+            Signup.objects.select_for_update()
+            .filter(volunteer=profile, task=task)
+            .first()
+        )
+        if existing is not None and existing.status in (*HOLDING_PLACE, WAITING):
+            raise SignupError(_("You are already signed up to this task."))
+        if existing is not None and existing.status == SignupStatus.DONE:
+            raise SignupError(_("You have already done this task. Thank you!"))
+        status = (
+            SignupStatus.INTERESTED
+            if places_taken(task) < task.volunteers_needed
+            else SignupStatus.WAITING
+        )
+        now = timezone.now()
+        if existing is None:
+            signup = Signup.objects.create(
+                volunteer=profile,
+                task=task,
+                status=status,
+                message=message,
+                created_at=now,
+                status_changed_at=now,
+            )
+        else:  # signed up again after withdrawing, or after being declined
+            signup = existing
+            signup.status = status
+            signup.message = message
+            signup.created_at = now
+            signup.status_changed_at = now
+            signup.save()
+        _update_task_fill(task)
+        profile.last_active_at = now
+        profile.save(update_fields=["last_active_at"])
+    return signup
+
+
+def withdraw(profile: VolunteerProfile, task) -> Signup | None:
+    """Withdraw `profile` from `task`; the first on the waiting list moves up.
+
+    Returns the sign-up that moved up, if any (it is told by e-mail).
+    """
+    from clusters.models import Task
+
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        signup = (
+            Signup.objects.select_for_update()
+            .filter(volunteer=profile, task=task, status__in=(*HOLDING_PLACE, WAITING))
+            .first()
+        )
+        if signup is None:
+            raise SignupError(_("You are not signed up to this task."))
+        held_place = signup.status in HOLDING_PLACE
+        signup.status = SignupStatus.WITHDRAWN
+        signup.status_changed_at = timezone.now()
+        signup.save(update_fields=["status", "status_changed_at"])
+        promoted = None
+        if held_place and places_taken(task) < task.volunteers_needed:
+            promoted = (
+                Signup.objects.select_for_update()
+                .filter(task=task, status=WAITING)
+                .order_by("created_at", "pk")
+                .first()
+            )
+            if promoted is not None:
+                promoted.status = SignupStatus.INTERESTED
+                promoted.status_changed_at = timezone.now()
+                promoted.save(update_fields=["status", "status_changed_at"])
+                transaction.on_commit(lambda: emails.moved_up(promoted))
+        _update_task_fill(task)
+    return promoted
+
+
+def _update_task_fill(task) -> None:
+    """Mark an open task filled when its places are taken, and open again if not."""
+    from clusters.models import Task, TaskStatus
+
+    if task.status not in (TaskStatus.OPEN, TaskStatus.FILLED):
+        return
+    full = places_taken(task) >= task.volunteers_needed
+    status = TaskStatus.FILLED if full else TaskStatus.OPEN
+    if status != task.status:
+        Task.objects.filter(pk=task.pk).update(status=status)
+        task.status = status
+
+
+def log_hours(profile: VolunteerProfile, signup_id: int, hours) -> Signup:
+    """Record the hours a resident spent on a task that is done."""
+    from clusters.models import TaskStatus
+
+    signup = (
+        Signup.objects.select_related("task")
+        .filter(pk=signup_id, volunteer=profile)
+        .first()
+    )
+    if signup is None:
+        raise SignupError(_("We could not find that sign-up of yours."))
+    if signup.task.status != TaskStatus.DONE and signup.status != SignupStatus.DONE:
+        raise SignupError(_("You can log hours once the task is done."))
+    if signup.status not in (*HOLDING_PLACE, SignupStatus.DONE):
+        raise SignupError(_("You can only log hours on a task you took part in."))
+    signup.hours = hours
+    signup.status = SignupStatus.DONE
+    signup.status_changed_at = timezone.now()
+    signup.save(update_fields=["hours", "status", "status_changed_at"])
+    return signup

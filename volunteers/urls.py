@@ -8,4 +8,11 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("samtykke/", views.consents, name="consents"),
     path("faerdigheder/forslag/", views.skill_suggestions, name="skill_suggestions"),
+    path("opgaver/", views.task_list, name="task_list"),
+    path("opgaver/<int:task_id>/", views.task_detail, name="task_detail"),
+    path("opgaver/<int:task_id>/tilmeld/", views.task_signup, name="task_signup"),
+    path("opgaver/<int:task_id>/afmeld/", views.task_withdraw, name="task_withdraw"),
+    path("mine/", views.my_signups, name="my_signups"),
+    path("kalender/<str:token>.ics", views.calendar, name="calendar"),
+    path("kalender/nyt-link/", views.calendar_reset, name="calendar_reset"),
 ]

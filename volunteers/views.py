@@ -4,18 +4,38 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
-from . import services, taxonomy
+from . import calendars, selectors, services, taxonomy
 from .consent import TEXTS
-from .forms import ProfileForm, SkillFormSet
-from .models import Consent, ConsentPurpose, Skill, VolunteerProfile
+from .forms import (
+    HoursForm,
+    ProfileForm,
+    SignupForm,
+    SkillFormSet,
+    TaskFilterForm,
+)
+from .models import (
+    ACTIVE,
+    Consent,
+    ConsentPurpose,
+    Signup,
+    SignupStatus,
+    Skill,
+    VolunteerProfile,
+    new_calendar_token,
+)
 
 
 def _profile_of(user) -> VolunteerProfile:
@@ -112,3 +132,212 @@ def skill_suggestions(request):
     return JsonResponse(
         {"results": taxonomy.suggest(text, language=get_language() or "da")}
     )
+
+
+# Tasks ------------------------------------------------------------------------------
+
+TASKS_PER_PAGE = 20
+
+
+def _profile_or_none(request) -> VolunteerProfile | None:
+    if not request.user.is_authenticated:
+        return None
+    return VolunteerProfile.objects.filter(user=request.user).first()
+
+
+@require_GET
+def task_list(request):
+    """Open tasks in the resident's clusters (all clusters for visitors)."""
+    from clusters.models import Village
+
+    profile = _profile_or_none(request)
+    villages = []
+    if profile is not None:
+        villages = list(
+            Village.objects.filter(cluster__in=profile.clusters.all()).order_by("name")
+        )
+    form = TaskFilterForm(request.GET or None, villages=villages)
+    filters = form.cleaned_data if form.is_valid() else {}
+    tasks = selectors.tasks_for(
+        profile,
+        skill=filters.get("skill"),
+        village_id=filters.get("village"),
+        period=filters.get("period") or "",
+    )
+    page = Paginator(tasks, TASKS_PER_PAGE).get_page(request.GET.get("side"))
+    for task in page:
+        task.places_left = max(task.volunteers_needed - task.places_taken, 0)
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "volunteers/task_list.html",
+        {
+            "form": form,
+            "tasks": page,
+            "profile": profile,
+            "query": query.urlencode(),
+            "signed_up": set(
+                Signup.objects.filter(volunteer=profile, status__in=ACTIVE).values_list(
+                    "task_id", flat=True
+                )
+            )
+            if profile
+            else set(),
+        },
+    )
+
+
+def _public_task_or_404(task_id: int):
+    task = selectors.public_tasks().filter(pk=task_id).first()
+    if task is None:
+        raise Http404(_("We could not find that task."))
+    return task
+
+
+@require_GET
+def task_detail(request, task_id: int):
+    task = _public_task_or_404(task_id)
+    profile = _profile_or_none(request)
+    signup = (
+        Signup.objects.filter(volunteer=profile, task=task).first() if profile else None
+    )
+    return render(
+        request,
+        "volunteers/task_detail.html",
+        {
+            "task": task,
+            "signup": signup,
+            "form": SignupForm(),
+            "places_left": max(task.volunteers_needed - task.places_taken, 0),
+        },
+    )
+
+
+@login_required
+@require_POST
+def task_signup(request, task_id: int):
+    task = _public_task_or_404(task_id)
+    form = SignupForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the errors below."))
+        return render(
+            request,
+            "volunteers/task_detail.html",
+            {
+                "task": task,
+                "signup": None,
+                "form": form,
+                "places_left": max(task.volunteers_needed - task.places_taken, 0),
+            },
+            status=400,
+        )
+    profile = _profile_of(request.user)
+    if not profile.pk:
+        messages.info(request, _("Tell us a little about yourself first."))
+        return redirect("volunteers:profile")
+    try:
+        signup = services.sign_up(profile, task, message=form.cleaned_data["message"])
+    except services.SignupError as error:
+        messages.error(request, str(error))
+    else:
+        if signup.status == SignupStatus.WAITING:
+            messages.success(
+                request,
+                _(
+                    "The task is full, so you are on the waiting list. We will write "
+                    "to you if a place becomes free."
+                ),
+            )
+        else:
+            messages.success(
+                request, _("You are signed up. The coordinators will be in touch.")
+            )
+    return redirect("volunteers:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_POST
+def task_withdraw(request, task_id: int):
+    task = _public_task_or_404(task_id)
+    profile = _profile_of(request.user)
+    try:
+        services.withdraw(profile, task)
+    except services.SignupError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You have withdrawn from the task."))
+    return redirect("volunteers:task_detail", task_id=task.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_signups(request):
+    """The resident's own sign-ups, and hours on tasks that are done."""
+    profile = _profile_of(request.user)
+    if request.method == "POST" and profile.pk:
+        form = HoursForm(request.POST)
+        if form.is_valid():
+            try:
+                services.log_hours(
+                    profile,
+                    _int(request.POST.get("signup")),
+                    form.cleaned_data["hours"],
+                )
+            except services.SignupError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Thank you — your hours are logged."))
+        else:
+            messages.error(
+                request, _("Write the hours as a number between 0 and 1000.")
+            )
+        return redirect("volunteers:my_signups")
+    signups = (
+        selectors.signups_of(profile) if profile.pk else {"current": [], "past": []}
+    )
+    calendar_url = (
+        request.build_absolute_uri(
+            reverse("volunteers:calendar", args=[profile.calendar_token])
+        )
+        if profile.pk
+        else ""
+    )
+    return render(
+        request,
+        "volunteers/my_signups.html",
+        {**signups, "hours_form": HoursForm(), "calendar_url": calendar_url},
+    )
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+@require_GET
+def calendar(request, token: str):
+    """The resident's tasks as iCalendar, behind a secret, revocable address."""
+    profile = VolunteerProfile.objects.filter(calendar_token=token).first()
+    if profile is None:
+        raise Http404(_("This calendar address is no longer valid."))
+    body = calendars.signups_ical(profile, request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="klyngeportal.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def calendar_reset(request):
+    profile = _profile_of(request.user)
+    if profile.pk:
+        profile.calendar_token = new_calendar_token()
+        profile.save(update_fields=["calendar_token"])
+        messages.success(
+            request,
+            _("Your calendar has a new address; the old one no longer works."),
+        )
+    return redirect("volunteers:my_signups")

@@ -1,0 +1,94 @@
+"""Concurrent sign-ups to the last places of a task, on PostgreSQL with real threads."""
+
+import threading
+
+from django.db import connection
+
+import pytest
+
+from clusters.models import TaskStatus
+from tests import factories as f
+from volunteers import services
+from volunteers.models import Signup, SignupStatus
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+RESIDENTS = 12
+PLACES = 3
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are proven on PostgreSQL (make test runs it)")
+
+
+def test_concurrent_sign_ups_never_exceed_volunteers_needed(postgres_only):
+    cluster = f.ClusterPageFactory()
+    plan = f.ActionPlanPageFactory(parent=cluster)
+    task = f.TaskFactory(page=plan, volunteers_needed=PLACES)
+    profiles = [f.VolunteerProfileFactory() for _ in range(RESIDENTS)]
+    barrier = threading.Barrier(RESIDENTS)
+    errors: list[BaseException] = []
+
+    def sign_up(profile):
+        try:
+            barrier.wait(timeout=10)
+            services.sign_up(profile, task)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign_up, args=(p,)) for p in profiles]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not errors, errors
+    statuses = list(Signup.objects.filter(task=task).values_list("status", flat=True))
+    assert len(statuses) == RESIDENTS
+    assert statuses.count(SignupStatus.INTERESTED) == PLACES
+    assert statuses.count(SignupStatus.WAITING) == RESIDENTS - PLACES
+    task.refresh_from_db()
+    assert task.status == TaskStatus.FILLED
+
+
+def test_concurrent_withdrawals_move_up_each_waiting_resident_once(postgres_only):
+    cluster = f.ClusterPageFactory()
+    plan = f.ActionPlanPageFactory(parent=cluster)
+    task = f.TaskFactory(page=plan, volunteers_needed=PLACES)
+    holders = [f.VolunteerProfileFactory() for _ in range(PLACES)]
+    waiting = [f.VolunteerProfileFactory() for _ in range(PLACES + 2)]
+    for profile in [*holders, *waiting]:
+        services.sign_up(profile, task)
+    barrier = threading.Barrier(PLACES)
+    errors: list[BaseException] = []
+
+    def withdraw(profile):
+        try:
+            barrier.wait(timeout=10)
+            services.withdraw(profile, task)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=withdraw, args=(p,)) for p in holders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not errors, errors
+    by_profile = dict(
+        Signup.objects.filter(task=task).values_list("volunteer_id", "status")
+    )
+    moved_up = [p for p in waiting if by_profile[p.pk] == SignupStatus.INTERESTED]
+    # The first three in line, in the order they signed up.
+    assert moved_up == waiting[:PLACES]
+    assert [by_profile[p.pk] for p in waiting[PLACES:]] == [SignupStatus.WAITING] * 2

@@ -1,0 +1,45 @@
+"""E-mails to residents, in their own language, each logged for their data export."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import SentEmail
+
+
+def _site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(user, *, kind: str, subject: str, template: str, context: dict) -> None:
+    """Send a plain-text e-mail to `user` and record that it was sent."""
+    profile = getattr(user, "volunteer_profile", None)
+    language = getattr(profile, "language", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject_text = str(subject)
+        body = render_to_string(
+            template,
+            {**context, "user": user, "profile": profile, "site_url": _site_url("")},
+        )
+    send_mail(subject_text, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    SentEmail.objects.create(user=user, kind=kind, subject=subject_text[:200])
+
+
+def moved_up(signup) -> None:
+    """Tell a resident they moved up from the waiting list."""
+    profile = signup.volunteer
+    if not profile.notify_signup_updates:
+        return
+    with translation.override(profile.language):
+        subject = _("You have a place: %(task)s") % {"task": signup.task.title}
+    send(
+        profile.user,
+        kind="moved_up",
+        subject=subject,
+        template="volunteers/email/moved_up.txt",
+        context={"signup": signup, "task": signup.task},
+    )
