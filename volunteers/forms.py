@@ -259,3 +259,27 @@ class HoursForm(forms.Form):
         max_digits=6,
         decimal_places=1,
     )
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account asks for the password, so nobody else can do it."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my data are deleted for good"),
+        required=True,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

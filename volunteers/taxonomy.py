@@ -20,7 +20,7 @@ from .models import Skill
 CACHE_KEY = "volunteers:skill-vocabulary:v1"
 # A typed phrase links to a skill when it is this close to one of its words.
 LINK_SCORE = 88
-SUGGEST_SCORE = 70
+SUGGEST_SCORE = 75
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def suggest(text: str, *, language: str = "da", limit: int = 8) -> list[dict]:
     for _key, score, index in process.extract(
         query,
         keys,
-        scorer=fuzz.WRatio,
+        scorer=fuzz.ratio,
         score_cutoff=SUGGEST_SCORE,
         limit=limit * 4,
         processor=None,

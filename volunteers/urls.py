@@ -15,4 +15,5 @@ urlpatterns = [
     path("mine/", views.my_signups, name="my_signups"),
     path("kalender/<str:token>.ics", views.calendar, name="calendar"),
     path("kalender/nyt-link/", views.calendar_reset, name="calendar_reset"),
+    path("data/", views.my_data, name="my_data"),
 ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
@@ -17,9 +21,10 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from . import calendars, selectors, services, taxonomy
+from . import calendars, privacy, selectors, services, taxonomy
 from .consent import TEXTS
 from .forms import (
+    DeleteAccountForm,
     HoursForm,
     ProfileForm,
     SignupForm,
@@ -341,3 +346,35 @@ def calendar_reset(request):
             _("Your calendar has a new address; the old one no longer works."),
         )
     return redirect("volunteers:my_signups")
+
+
+# Data rights ------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_data(request):
+    """Download everything held about me, or delete my account for good."""
+    delete_form = DeleteAccountForm(user=request.user)
+    if request.method == "POST" and request.POST.get("action") == "export":
+        data = privacy.export(request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="klyngeportal-mine-data-{stamp}.json"'
+        )
+        return response
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        delete_form = DeleteAccountForm(request.POST, user=request.user)
+        if delete_form.is_valid():
+            user = request.user
+            logout(request)
+            privacy.erase(user)
+            messages.success(
+                request, _("Your account and all your data have been deleted.")
+            )
+            return redirect("/en/" if get_language() == "en" else "/")
+    return render(request, "volunteers/my_data.html", {"delete_form": delete_form})
