@@ -43,3 +43,55 @@ def moved_up(signup) -> None:
         template="volunteers/email/moved_up.txt",
         context={"signup": signup, "task": signup.task},
     )
+
+
+def signup_decided(signup) -> None:
+    """Tell a resident that an editor confirmed or declined their sign-up."""
+    from .models import SignupStatus
+
+    profile = signup.volunteer
+    if not profile.notify_signup_updates:
+        return
+    confirmed = signup.status == SignupStatus.CONFIRMED
+    with translation.override(profile.language):
+        subject = (
+            _("Your place is confirmed: %(task)s")
+            if confirmed
+            else _("About your sign-up: %(task)s")
+        ) % {"task": signup.task.title}
+    send(
+        profile.user,
+        kind="signup_confirmed" if confirmed else "signup_declined",
+        subject=subject,
+        template="volunteers/email/signup_decided.txt",
+        context={"signup": signup, "task": signup.task, "confirmed": confirmed},
+    )
+
+
+def relay(signup, *, sender, subject: str, body: str) -> None:
+    """Send an editor's message to a resident without showing the editor their address.
+
+    Replies go to the editor, so the resident decides whether to share theirs.
+    """
+    from django.core.mail import EmailMessage
+
+    profile = signup.volunteer
+    with translation.override(profile.language):
+        text = render_to_string(
+            "volunteers/email/relayed.txt",
+            {
+                "profile": profile,
+                "task": signup.task,
+                "sender_name": sender.get_full_name() or _("A coordinator"),
+                "body": body,
+                "site_url": _site_url(""),
+            },
+        )
+    EmailMessage(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[profile.user.email],
+        reply_to=[sender.email],
+    ).send()
+    SentEmail.objects.create(user=profile.user, kind="message", subject=subject[:200])

@@ -243,19 +243,7 @@ def withdraw(profile: VolunteerProfile, task) -> Signup | None:
         signup.status = SignupStatus.WITHDRAWN
         signup.status_changed_at = timezone.now()
         signup.save(update_fields=["status", "status_changed_at"])
-        promoted = None
-        if held_place and places_taken(task) < task.volunteers_needed:
-            promoted = (
-                Signup.objects.select_for_update()
-                .filter(task=task, status=WAITING)
-                .order_by("created_at", "pk")
-                .first()
-            )
-            if promoted is not None:
-                promoted.status = SignupStatus.INTERESTED
-                promoted.status_changed_at = timezone.now()
-                promoted.save(update_fields=["status", "status_changed_at"])
-                transaction.on_commit(lambda: emails.moved_up(promoted))
+        promoted = _promote_first_waiting(task) if held_place else None
         _update_task_fill(task)
     return promoted
 
@@ -293,3 +281,60 @@ def log_hours(profile: VolunteerProfile, signup_id: int, hours) -> Signup:
     signup.status_changed_at = timezone.now()
     signup.save(update_fields=["hours", "status", "status_changed_at"])
     return signup
+
+
+def confirm_signup(signup: Signup) -> Signup:
+    """An editor confirms a resident's place; the resident is told."""
+    with transaction.atomic():
+        signup = Signup.objects.select_for_update().get(pk=signup.pk)
+        if signup.status not in (SignupStatus.INTERESTED, SignupStatus.WAITING):
+            return signup
+        # Confirming from the waiting list gives a place only if one is free.
+        if (
+            signup.status == SignupStatus.WAITING
+            and places_taken(signup.task) >= signup.task.volunteers_needed
+        ):
+            raise SignupError(_("The task is full; decline someone first."))
+        signup.status = SignupStatus.CONFIRMED
+        signup.status_changed_at = timezone.now()
+        signup.save(update_fields=["status", "status_changed_at"])
+        _update_task_fill(signup.task)
+        transaction.on_commit(lambda: emails.signup_decided(signup))
+    return signup
+
+
+def decline_signup(signup: Signup) -> Signup:
+    """An editor declines a sign-up; the first on the waiting list moves up."""
+    from clusters.models import Task
+
+    with transaction.atomic():
+        task = Task.objects.select_for_update().get(pk=signup.task_id)
+        signup = Signup.objects.select_for_update().get(pk=signup.pk)
+        if signup.status not in (*HOLDING_PLACE, WAITING):
+            return signup
+        held_place = signup.status in HOLDING_PLACE
+        signup.status = SignupStatus.DECLINED
+        signup.status_changed_at = timezone.now()
+        signup.save(update_fields=["status", "status_changed_at"])
+        if held_place:
+            _promote_first_waiting(task)
+        _update_task_fill(task)
+        transaction.on_commit(lambda: emails.signup_decided(signup))
+    return signup
+
+
+def _promote_first_waiting(task) -> Signup | None:
+    if places_taken(task) >= task.volunteers_needed:
+        return None
+    promoted = (
+        Signup.objects.select_for_update()
+        .filter(task=task, status=WAITING)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if promoted is not None:
+        promoted.status = SignupStatus.INTERESTED
+        promoted.status_changed_at = timezone.now()
+        promoted.save(update_fields=["status", "status_changed_at"])
+        transaction.on_commit(lambda: emails.moved_up(promoted))
+    return promoted

@@ -1,5 +1,8 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -33,3 +36,44 @@ class SkillViewSet(SnippetViewSet):
 
 
 register_snippet(SkillViewSet)
+
+
+class SignupsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .editors import can_see_signups
+
+        return can_see_signups(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_signup_urls():
+    from . import admin_views
+
+    urls = [
+        path("", admin_views.signup_list, name="signups"),
+        path(
+            "<int:signup_id>/bekraeft/",
+            admin_views.signup_decide,
+            {"decision": "confirm"},
+            name="signup_confirm",
+        ),
+        path(
+            "<int:signup_id>/afvis/",
+            admin_views.signup_decide,
+            {"decision": "decline"},
+            name="signup_decline",
+        ),
+        path(
+            "<int:signup_id>/skriv/",
+            admin_views.signup_message,
+            name="signup_message",
+        ),
+    ]
+    return [path("tilmeldinger/", include((urls, "volunteers_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_signups_menu_item():
+    return SignupsMenuItem(
+        _("Sign-ups"), reverse("volunteers_admin:signups"), icon_name="group", order=250
+    )
