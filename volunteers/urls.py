@@ -16,4 +16,5 @@ urlpatterns = [
     path("kalender/<str:token>.ics", views.calendar, name="calendar"),
     path("kalender/nyt-link/", views.calendar_reset, name="calendar_reset"),
     path("data/", views.my_data, name="my_data"),
+    path("privatliv/", views.privacy_page, name="privacy"),
 ]

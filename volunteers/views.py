@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -378,3 +379,13 @@ def my_data(request):
             )
             return redirect("/en/" if get_language() == "en" else "/")
     return render(request, "volunteers/my_data.html", {"delete_form": delete_form})
+
+
+@require_GET
+def privacy_page(request):
+    """What is stored, why, for how long and who sees it, in plain words."""
+    return render(
+        request,
+        "volunteers/privacy.html",
+        {"inactive_months": settings.VOLUNTEER_INACTIVE_MONTHS},
+    )

@@ -229,6 +229,12 @@ CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "purge-inactive-accounts": {
+        "task": "volunteers.tasks.purge_inactive_accounts",
+        "schedule": 24 * 60 * 60,
+    },
+}
 # A hung broker must not hang a web request: fail fast and let the outbox retry.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 2,
@@ -297,6 +303,10 @@ MAP_TILES_ATTRIBUTION = env.str("MAP_TILES_ATTRIBUTION", default="")
 ACCESSIBILITY_STATEMENT_URL = env.str(
     "ACCESSIBILITY_STATEMENT_URL", default="/tilgaengelighed/"
 )
+# Residents' accounts unused this long are warned, and deleted this many days later
+# unless they log in (manage.py purge_inactive, run daily by Celery beat).
+VOLUNTEER_INACTIVE_MONTHS = env.int("VOLUNTEER_INACTIVE_MONTHS", default=24)
+VOLUNTEER_PURGE_WARNING_DAYS = env.int("VOLUNTEER_PURGE_WARNING_DAYS", default=30)
 # Demo passwords are printed by seed_demo only where this is true (development).
 SEED_DEMO_PRINT_PASSWORDS = False
 
