@@ -35,3 +35,24 @@ def task_removal_blockers(task_ids: Iterable[int]) -> dict[int, str]:
         for task_id, reason in check(ids).items():
             blockers.setdefault(task_id, reason)
     return blockers
+
+
+# Demo content ------------------------------------------------------------------------
+# `manage.py seed_demo` builds the clusters; apps that build on them (volunteers) add
+# their own demo data through an extension with three methods:
+#   add_arguments(parser)        options of their own, e.g. --volunteers N
+#   validate(options)            raise CommandError for a bad option, before any work
+#   run(*, options, progress, admin)
+#                                -> ({model name: rows created},
+#                                    [(role, e-mail, password or None), …])
+
+_demo_extensions: list = []
+
+
+def register_demo_extension(extension) -> None:
+    if extension not in _demo_extensions:
+        _demo_extensions.append(extension)
+
+
+def demo_extensions() -> list:
+    return list(_demo_extensions)

@@ -7,9 +7,15 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self):
-        from clusters.registry import register_task_removal_check
+        from clusters.registry import (
+            register_demo_extension,
+            register_task_removal_check,
+        )
 
         from . import taxonomy  # noqa: F401  (signals: forget the cached vocabulary)
         from .services import tasks_with_active_signups
 
         register_task_removal_check(tasks_with_active_signups)
+        from .demo import VolunteerDemo
+
+        register_demo_extension(VolunteerDemo())

@@ -43,6 +43,7 @@ from clusters.models import (
     Task,
     Village,
 )
+from clusters.registry import demo_extensions
 from clusters.services import cluster_provision_editing
 from core.text import danish_slugify
 from home.models import HomePage, StandardPage
@@ -97,6 +98,8 @@ class Command(BaseCommand):
                 "the hand-written ones. Default: 0."
             ),
         )
+        for extension in demo_extensions():
+            extension.add_arguments(parser)
         parser.add_argument(
             "--reset-passwords",
             action="store_true",
@@ -116,6 +119,8 @@ class Command(BaseCommand):
                 )
         if options["clusters"] > MAX_CLUSTERS:
             raise CommandError(f"--clusters can be at most {MAX_CLUSTERS}.")
+        for extension in demo_extensions():
+            extension.validate(options)
         seeder = DemoSeeder(
             stdout=self.stdout,
             reset_passwords=options["reset_passwords"],
@@ -126,6 +131,12 @@ class Command(BaseCommand):
             news_count=options["news"],
             task_count=options["tasks"],
         )
+        for extension in demo_extensions():
+            made, accounts = extension.run(
+                options=options, progress=seeder.progress, admin=seeder.admin
+            )
+            seeder.created.update(made)
+            seeder.accounts.extend(accounts)
         seeder.report(
             show_passwords=getattr(settings, "SEED_DEMO_PRINT_PASSWORDS", False)
         )
@@ -728,7 +739,10 @@ class DemoSeeder:
             self.stdout.write(f"Created: {made}.")
         else:
             self.stdout.write("Nothing to create: the demo is already in place.")
-        self.stdout.write("Demo accounts (log in at /admin/ with the e-mail address):")
+        self.stdout.write(
+            "Demo accounts (staff log in at /admin/, residents at /konto/login/, "
+            "with the e-mail address):"
+        )
         for role, email, password in self.accounts:
             if not show_passwords:
                 self.stdout.write(f"  {email:<36} {role}")
