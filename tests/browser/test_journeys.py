@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests import factories as f
+from tests.browser.helpers import assert_accessible, assert_heading, assert_same_origin
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,7 +14,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 POPUP_SHOWN = """() => {
   const popup = document.querySelector('#places-map .leaflet-popup');
   return popup && getComputedStyle(popup).opacity === '1';
@@ -60,30 +60,6 @@ def site(db):
         "place": place,
         "markers": ["Agri Friluftsscene", "Knebel Forsamlingshus"],
     }
-
-
-def format_violations(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            summary = node["failureSummary"].replace("\n", " ")
-            lines.append(f"  {', '.join(node['target'])}: {summary}")
-    return "\n".join(lines)
-
-
-def assert_accessible(page, axe):
-    violations = [v for v in axe(page) if v["impact"] in BLOCKING_IMPACTS]
-    assert not violations, f"{page.url}\n{format_violations(violations)}"
-
-
-def assert_same_origin(page, live_server):
-    foreign = [url for url in page.requests if not url.startswith(live_server.url)]
-    assert not foreign, foreign
-
-
-def assert_heading(page, text):
-    assert page.get_by_role("heading", level=1).inner_text() == text
 
 
 def test_home_cluster_news_and_meeting_place(page, live_server, axe, site):
