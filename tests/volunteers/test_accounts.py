@@ -142,3 +142,36 @@ def test_many_failed_logins_lock_the_address_with_a_clear_message(client, settin
         "/konto/login/", {"login": "ole@example.dk", "password": PASSWORD}
     )
     assert response.status_code == 429
+
+
+def test_password_reset_mails_a_link_and_the_new_password_works(client):
+    f.ResidentFactory(email="ole@example.dk")
+    response = client.post("/konto/password/reset/", {"email": "ole@example.dk"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["ole@example.dk"]
+    link = re.search(
+        r"https?://[^/\s]+(/konto/password/reset/key/[^\s]+/)", message.body
+    )
+    form_page = client.get(link.group(1), follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link.group(1),
+        {"password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="ole@example.dk")
+    assert user.check_password(PASSWORD)
+
+
+def test_log_in_and_out_in_english(client):
+    f.ResidentFactory(email="tom@example.dk", password=PASSWORD)
+    page = client.get("/en/konto/login/").content.decode()
+    assert 'lang="en"' in page
+    response = client.post(
+        "/en/konto/login/", {"login": "tom@example.dk", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get("/en/frivillig/profil/").status_code == 200
+    client.post("/en/konto/logout/")
+    assert client.get("/en/frivillig/profil/").status_code == 302
