@@ -179,6 +179,9 @@ class SkillForm(forms.ModelForm):
 
 
 class BaseSkillFormSet(forms.BaseInlineFormSet):
+    def get_queryset(self):
+        return super().get_queryset().select_related("skill")
+
     def clean(self):
         super().clean()
         seen = set()

@@ -105,3 +105,86 @@ def test_resident_signs_up_builds_a_profile_takes_a_task_and_leaves(
     assert page.get_by_text("Din konto og alle dine data er slettet.").is_visible()
     assert not get_user_model().objects.filter(email=EMAIL).exists()
     assert_same_origin(page, live_server)
+
+
+def test_newcomer_on_a_phone_and_the_editor_who_sees_the_sign_up(
+    browser, live_server, axe, task
+):
+    """The issue's acceptance journey, on a 375 px wide screen."""
+    from clusters.models import ClusterAdministration
+
+    planters = f.TaskFactory(
+        page=task.page, title="Byg plantekasser", skills="tømrer", volunteers_needed=3
+    )
+    editor = f.UserFactory(email="redaktoer@mols.dk", password=PASSWORD)
+    cluster = task.page.get_parent().specific
+    editor.groups.add(ClusterAdministration.objects.get(cluster=cluster).editors_group)
+
+    phone_context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    phone_context.set_default_timeout(10_000)
+    phone = phone_context.new_page()
+    try:
+        phone.goto(live_server.url + "/konto/signup/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+        phone.get_by_label("E-mail").first.fill(EMAIL)
+        phone.locator("input[name=password1]").fill(PASSWORD)
+        phone.locator("input[name=password2]").fill(PASSWORD)
+        phone.get_by_label("Hvad skal vi kalde dig?").fill("Birthe")
+        phone.locator("input[name=consent_matching]").check()
+        phone.locator("input[name=age_confirmed]").check()
+        phone.locator("form[action='/konto/signup/'] button[type=submit]").click()
+        phone.wait_for_url(re.compile(r"/konto/confirm-email/$"))
+        link = re.search(r"(/konto/confirm-email/[^\s]+/)", mail.outbox[0].body)
+        phone.goto(live_server.url + link.group(1))
+        phone.locator("main form button[type=submit]").click()
+        phone.wait_for_url(live_server.url + "/frivillig/profil/")
+
+        phone.get_by_label("Landsby").fill("Knebel")
+        phone.locator("#id_skills-0-phrase").fill("tømre")
+        phone.locator("#id_skills-1-phrase").fill("facebok")
+        phone.get_by_role("button", name="Gem profil").click()
+        phone.wait_for_url(live_server.url + "/frivillig/profil/")
+        recognised = phone.locator(".recognised").all_inner_texts()
+        assert recognised == [
+            "Genkendt som: Tømrerarbejde",
+            "Genkendt som: Sociale medier",
+        ]
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+        assert_accessible(phone, axe)
+
+        phone.goto(live_server.url + f"/frivillig/opgaver/{planters.pk}/")
+        phone.get_by_role("button", name="Tilmeld dig").click()
+        phone.goto(live_server.url + "/frivillig/mine/")
+        assert phone.get_by_role("link", name="Byg plantekasser").is_visible()
+        assert_accessible(phone, axe)
+
+        # Meanwhile the editor of Mols i Udvikling sees the sign-up in the admin.
+        desk = browser.new_context(viewport={"width": 1280, "height": 900})
+        admin = desk.new_page()
+        admin.goto(live_server.url + "/admin/login/")
+        admin.locator("input[name=username]").fill("redaktoer@mols.dk")
+        admin.locator("input[name=password]").fill(PASSWORD)
+        admin.locator("form button[type=submit]").first.click()
+        admin.wait_for_url(re.compile(r"/admin/$"))
+        admin.goto(live_server.url + "/admin/tilmeldinger/")
+        row = admin.locator("tr", has_text="Byg plantekasser")
+        assert "Birthe" in row.inner_text() and "tømre" in row.inner_text()
+        desk.close()
+
+        phone.goto(live_server.url + "/frivillig/data/")
+        with phone.expect_download() as download_info:
+            phone.get_by_role("button", name="Hent mine data (JSON)").click()
+        data = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+        assert [s["skill"] for s in data["skills"]] == [
+            "Tømrerarbejde",
+            "Sociale medier",
+        ]
+        phone.get_by_label("Din adgangskode").fill(PASSWORD)
+        phone.get_by_label(re.compile("Jeg forstår")).check()
+        phone.get_by_role("button", name="Slet min konto").click()
+        phone.wait_for_url(live_server.url + "/")
+        assert not get_user_model().objects.filter(email=EMAIL).exists()
+    finally:
+        phone_context.close()
