@@ -60,6 +60,13 @@ USER_RELATIONS = {
     "accounts.User.user_permissions": "cascade",
 }
 
+# Columns that point at a resident's profile (deleted with the user by cascade);
+# sign-ups are first kept as anonymous counts.
+PROFILE_RELATIONS = {
+    "volunteers.VolunteerSkill.profile": "cascade",
+    "volunteers.Signup.volunteer": "anonymise",
+}
+
 # Rows that name a person by e-mail address rather than by key.
 BY_EMAIL = {
     "axes.AccessAttempt.username": "erase",

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from accounts.models import User
 from tests import factories as f
-from volunteers.models import Consent, ConsentPurpose, VolunteerProfile
+from volunteers.models import Consent, ConsentPurpose, SentEmail, VolunteerProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,10 @@ def test_signup_records_consent_and_profile_and_verifies_the_address(client):
     assert client.get("/frivillig/profil/").status_code == 302
     (message,) = mail.outbox
     assert message.to == ["birthe@example.dk"]
+    # Logged for the resident's data export.
+    (sent,) = SentEmail.objects.filter(user=user)
+    assert sent.kind == "email_confirmation_signup"
+    assert sent.subject == message.subject
     link = re.search(r"https?://[^/\s]+(/konto/confirm-email/[^\s]+/)", message.body)
     confirm_page = client.get(link.group(1))
     assert confirm_page.status_code == 200

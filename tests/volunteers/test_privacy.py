@@ -18,6 +18,7 @@ from volunteers.models import (
     SentEmail,
     Signup,
     SignupStatus,
+    VolunteerProfile,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,22 @@ def test_every_column_pointing_at_a_person_is_in_the_inventory():
     """A new link to users fails here until export and erasure cover it."""
     missing = _user_relations() - set(privacy.USER_RELATIONS)
     assert not missing, f"add to volunteers.privacy.USER_RELATIONS: {sorted(missing)}"
+
+
+def test_every_column_pointing_at_a_profile_is_in_the_inventory():
+    """Matches, messages, anything new about a resident must be exported and erased."""
+    found = {
+        f"{field.model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "concrete", False)
+        and field.is_relation
+        and field.related_model is VolunteerProfile
+    }
+    missing = found - set(privacy.PROFILE_RELATIONS)
+    assert not missing, (
+        f"add to volunteers.privacy.PROFILE_RELATIONS: {sorted(missing)}"
+    )
 
 
 def test_every_field_of_the_residents_models_is_exported_or_declared_not_personal():
