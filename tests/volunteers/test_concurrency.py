@@ -20,6 +20,28 @@ RESIDENTS = 12
 PLACES = 3
 
 
+def run_at_once(action, profiles) -> list[BaseException]:
+    """Run `action(profile)` in one thread per profile, all released together."""
+    barrier = threading.Barrier(len(profiles))
+    errors: list[BaseException] = []
+
+    def run(profile):
+        try:
+            barrier.wait(timeout=10)
+            action(profile)
+        except BaseException as error:  # noqa: BLE001 - reported by the caller
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in profiles]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
 @pytest.fixture
 def postgres_only():
     if connection.vendor != "postgresql":
