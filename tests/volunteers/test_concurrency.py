@@ -29,7 +29,7 @@ def run_at_once(action, profiles) -> list[BaseException]:
         try:
             barrier.wait(timeout=10)
             action(profile)
-        except BaseException as error:  # noqa: BLE001 - reported by the caller
+        except BaseException as error:  # reported by the caller
             errors.append(error)
         finally:
             connection.close()
