@@ -1,0 +1,863 @@
+"""The matching engine: pairs action-plan tasks with the residents who could do them.
+
+Pure Python, numpy, scipy and rapidfuzz — no Django — so it can be tested, benchmarked
+and reasoned about on its own. The contract (``MatchEngine().rank(tasks, volunteers,
+top_k)``, ``Task(id, skills)``, ``Volunteer(id, skills)``, ``Match``) is fixed; see
+``shared/DESIGN.md``.
+
+How a score comes about
+-----------------------
+1. *Phrases to skills.* Every phrase (what an editor requires, what a resident offers)
+   is normalised (case, Danish letters, "aa" → "å", punctuation) and mapped to the skill
+   taxonomy: the whole phrase, then each word, then Snowball-Danish stems, then Danish
+   compounds split into known words ("tømrerarbejde" → "tømrer" + "arbejde"), then
+   rapidfuzz against the taxonomy's words for spelling variants. Each mapping keeps how
+   it was found (same skill, synonym, English word, spelling variant, near match).
+2. *Phrase against phrase.* Two phrases match when they name the same taxonomy skill
+   (full marks), related skills (part marks), or — outside the taxonomy — when their
+   text is near enough (one ``process.cdist`` over the two deduplicated vocabularies).
+   Look-alikes ("bogbinder"/"bogholder", "rydning"/"ridning") are different skills in
+   the taxonomy and are never near matches of each other.
+3. *Join.* Sparse matrices carry phrase scores to residents (the best of their
+   phrases, by a soft maximum) and to tasks (the mean over the task's requirements:
+   every required skill counts, not just one).
+4. *The rest.* Place, availability against the task's time, current load and a boost
+   for newcomers on "good first tasks" adjust the skill score; below a relevance
+   threshold nothing is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import snowballstemmer
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+ENGINE_VERSION = "1.0"
+TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "skills.json"
+
+# --- Weights (each with its reason) ---------------------------------------------------
+# Skills decide: a resident who cannot do the task is no match, however close they live.
+W_SKILL = 0.70
+# Place matters in a village cluster (no car, short evenings): same village counts most.
+W_PLACE = 0.12
+PLACE_SCORES = {"village": 1.0, "cluster": 0.6, "municipality": 0.3}
+# Time: a resident free on evenings is no help for a weekday task.
+W_AVAILABILITY = 0.10
+# Load: spread the work; someone already at their monthly hours is asked last.
+W_LOAD = 0.08
+# Newcomers on "good first tasks": bring new kinds of volunteers in (added on top).
+NEWCOMER_BOOST = 6.0
+# Phrase-level scores (0–1): how sure we are two phrases mean the same skill.
+SAME_SKILL = 1.0
+RELATED_SKILL = 0.6
+# Levels: "can teach" is a little better than "can do"; "wants to learn" still counts,
+# because people under-claim — but less.
+LEVEL_FACTOR = {"teach": 1.0, "do": 0.95, "learn": 0.7, "": 0.95}
+# Below this final score (0–100) nothing is returned.
+RELEVANCE_THRESHOLD = 35.0
+# Text similarity (rapidfuzz, 0–100) for phrases the taxonomy does not know.
+NEAR_TEXT_CUTOFF = 88
+# Spelling variants of taxonomy words (rapidfuzz ratio, 0–100).
+SPELLING_CUTOFF = 85
+# Soft maximum for the join: (Σ sᵖ)^(1/p) is within a few per cent of max(s).
+SOFTMAX_P = 8
+
+HOW_LABELS = {
+    "name": "same skill",
+    "synonym": "synonym",
+    "english": "English word",
+    "misspelling": "spelling variant",
+    "stem": "same word, other form",
+    "compound": "part of a compound word",
+    "spelling": "spelling variant",
+    "related": "related skill",
+    "near": "near match",
+}
+
+_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("danish")
+LINKING = ("s", "e", "")  # Danish compound joints: regnskab-s-hjælp, plant-e-kasse
+
+
+def normalise(text: str) -> str:
+    """Lower case, NFC, "aa" read as "å", punctuation and extra spaces removed."""
+    text = unicodedata.normalize("NFC", str(text)).lower()
+    text = text.replace("aa", "å")
+    text = _NOT_WORD.sub(" ", text).replace("_", " ")
+    return _SPACE.sub(" ", text).strip()
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+# --- The contract ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task to fill. Only `id` and `skills` are required."""
+
+    id: Hashable
+    skills: tuple[str, ...]
+    village: str | None = None
+    cluster: str | None = None
+    municipality: str | None = None
+    # Slots the task needs: "weekdays", "evenings", "weekends", and seasons
+    # ("spring", "summer", "autumn", "winter"); empty means any time.
+    when: frozenset[str] = frozenset()
+    volunteers_needed: int = 1
+    hours: float = 0.0
+    good_first_task: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "skills", _phrases(self.skills))
+        object.__setattr__(self, "when", frozenset(self.when))
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    """A resident. Only `id` and `skills` are required."""
+
+    id: Hashable
+    skills: tuple[str, ...]
+    # One level per skill phrase ("teach", "do", "learn"); missing means "do".
+    levels: tuple[str, ...] = ()
+    village: str | None = None
+    cluster: str | None = None
+    municipality: str | None = None
+    availability: frozenset[str] = frozenset()
+    hours_per_month: float = 0.0  # 0: not said
+    load_hours: float = 0.0  # hours already committed this month
+    newcomer: bool = False
+    # Tasks the resident dismissed, or an editor marked them unsuitable for.
+    excluded_tasks: frozenset = frozenset()
+
+    def __post_init__(self):
+        object.__setattr__(self, "skills", _phrases(self.skills))
+        object.__setattr__(self, "levels", tuple(self.levels))
+        object.__setattr__(self, "availability", frozenset(self.availability))
+        object.__setattr__(self, "excluded_tasks", frozenset(self.excluded_tasks))
+
+    def level(self, index: int) -> str:
+        return self.levels[index] if index < len(self.levels) else ""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a resident fits a task, in parts a person understands."""
+
+    kind: str  # "skill", "place", "availability", "load", "newcomer"
+    how: str  # e.g. "synonym", "spelling variant", "same village"
+    requirement: str | None = None  # the task's phrase
+    phrase: str | None = None  # the resident's phrase
+    skill: str | None = None  # the taxonomy skill (Danish name) both name
+    skill_slug: str | None = None
+    score: float = 0.0  # this part's contribution, 0–100
+
+
+@dataclass(frozen=True)
+class Match:
+    task_id: Hashable
+    volunteer_id: Hashable
+    score: float  # 0–100
+    reasons: tuple[Reason, ...] = field(default=())
+    skill_coverage: float = 0.0  # 0–1: how much of what the task needs is covered
+
+
+def _phrases(skills) -> tuple[str, ...]:
+    if isinstance(skills, str):
+        skills = re.split(r"[,;\n]", skills)
+    seen = {}
+    for phrase in skills:
+        phrase = " ".join(str(phrase).split())
+        if phrase and normalise(phrase) and phrase.casefold() not in seen:
+            seen[phrase.casefold()] = phrase
+    return tuple(seen.values())
+
+
+# --- The taxonomy ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    index: int
+    slug: str
+    name_da: str
+    name_en: str
+    category: str
+
+
+class Taxonomy:
+    """The skills and every word for them, indexed for lookups."""
+
+    def __init__(self, skills: Sequence[dict]):
+        self.skills: list[SkillInfo] = []
+        # normalised word -> list of (skill index, kind); a word belongs to one skill in
+        # the shipped data, but editors may add overlaps.
+        self.words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.stems: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        slugs = {}
+        for item in skills:
+            info = SkillInfo(
+                index=len(self.skills),
+                slug=item["slug"],
+                name_da=item.get("da") or item.get("name_da") or item["slug"],
+                name_en=item.get("en") or item.get("name_en") or "",
+                category=item.get("category", ""),
+            )
+            self.skills.append(info)
+            slugs[info.slug] = info.index
+            entries = [
+                (info.name_da, "name"),
+                (info.name_en, "english"),
+                *((w, "synonym") for w in item.get("synonyms", ())),
+                *((w, "english") for w in item.get("english", ())),
+                *((w, "misspelling") for w in item.get("misspellings", ())),
+            ]
+            for word, kind in entries:
+                key = normalise(word)
+                if not key:
+                    continue
+                if all(i != info.index for i, _k in self.words[key]):
+                    self.words[key].append((info.index, kind))
+        related = []
+        for item in skills:
+            a = slugs[item["slug"]]
+            for other in item.get("related", ()):
+                if other in slugs and slugs[other] != a:
+                    related.append((a, slugs[other]))
+                    related.append((slugs[other], a))
+        n = len(self.skills)
+        if related:
+            rows, cols = zip(*set(related), strict=True)
+            self.related = sparse.csr_matrix(
+                (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n)
+            )
+        else:
+            self.related = sparse.csr_matrix((n, n), dtype=np.float32)
+        # Single words of the taxonomy, for stems and compounds.
+        for key, hits in list(self.words.items()):
+            if " " not in key:
+                self.stems[stem(key)].extend(hits)
+        self.parts = sorted(
+            {w for w in self.words if " " not in w and len(w) >= 4},
+            key=len,
+            reverse=True,
+        )
+        self.vocabulary = list(self.words)
+
+    @classmethod
+    def builtin(cls) -> Taxonomy:
+        data = json.loads(TAXONOMY_PATH.read_text(encoding="utf-8"))
+        return cls(data["skills"])
+
+    # A phrase -> {skill index: (confidence 0–1, how, matched word)} -------------------
+
+    def lookup(self, phrase: str) -> dict[int, tuple[float, str, str]]:
+        key = normalise(phrase)
+        found: dict[int, tuple[float, str, str]] = {}
+        if not key:
+            return found
+
+        def add(hits, confidence, how, word):
+            for index, kind in hits:
+                how_here = kind if how is None else how
+                if confidence > found.get(index, (0.0,))[0]:
+                    found[index] = (confidence, how_here, word)
+
+        if key in self.words:
+            add(self.words[key], 1.0, None, key)
+            return found
+        if stem(key) in self.stems and " " not in key:
+            add(self.stems[stem(key)], 0.97, "stem", key)
+            return found
+        tokens = key.split()
+        for token in tokens:
+            if token in self.words and len(token) >= 3:
+                add(self.words[token], 0.9, None, token)
+            elif len(token) >= 4 and stem(token) in self.stems:
+                add(self.stems[stem(token)], 0.88, "stem", token)
+            elif len(token) >= 7:
+                for part in self.compound_parts(token):
+                    add(self.words[part], 0.85, "compound", part)
+        return found
+
+    def compound_parts(self, token: str) -> list[str]:
+        """Split a Danish compound into known taxonomy words (head first if found)."""
+        parts = []
+        for word in self.parts:
+            if len(word) >= len(token) - 2:
+                continue
+            if token.startswith(word):
+                rest = token[len(word) :]
+                for joint in LINKING:
+                    tail = rest[len(joint) :] if rest.startswith(joint) else None
+                    if tail is not None and (len(tail) >= 3):
+                        parts.append(word)
+                        if tail in self.words:
+                            parts.append(tail)
+                        break
+            elif token.endswith(word) and len(token) - len(word) >= 3:
+                parts.append(word)
+            if len(parts) >= 2:
+                break
+        return parts
+
+
+# --- Vocabulary of phrases ------------------------------------------------------------
+
+
+class _Vocabulary:
+    """Deduplicated normalised phrases with their taxonomy mappings, as a matrix."""
+
+    def __init__(self, taxonomy: Taxonomy, phrases: Iterable[str]):
+        self.taxonomy = taxonomy
+        self.index: dict[str, int] = {}
+        for phrase in phrases:
+            key = normalise(phrase)
+            if key and key not in self.index:
+                self.index[key] = len(self.index)
+        self.keys = list(self.index)
+        self.mappings = self._map_all()
+        self.matrix = self._matrix()
+
+    def _map_all(self) -> list[dict[int, tuple[float, str, str]]]:
+        mappings = [self.taxonomy.lookup(key) for key in self.keys]
+        unmapped = [i for i, m in enumerate(mappings) if not m]
+        if unmapped and self.taxonomy.vocabulary:
+            queries = [self.keys[i] for i in unmapped]
+            scores = process.cdist(
+                queries,
+                self.taxonomy.vocabulary,
+                scorer=fuzz.ratio,
+                score_cutoff=SPELLING_CUTOFF,
+                dtype=np.uint8,
+                workers=-1,
+            )
+            rows, cols = np.nonzero(scores)
+            for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+                word = self.taxonomy.vocabulary[col]
+                confidence = 0.6 + 0.35 * (int(scores[row, col]) - SPELLING_CUTOFF) / (
+                    100 - SPELLING_CUTOFF
+                )
+                mapping = mappings[unmapped[row]]
+                for index, _kind in self.taxonomy.words[word]:
+                    if confidence > mapping.get(index, (0.0,))[0]:
+                        mapping[index] = (confidence, "spelling", word)
+        return mappings
+
+    def _matrix(self) -> sparse.csr_matrix:
+        rows, cols, values = [], [], []
+        for row, mapping in enumerate(self.mappings):
+            for index, (confidence, _how, _word) in mapping.items():
+                rows.append(row)
+                cols.append(index)
+                values.append(confidence)
+        return sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), (rows, cols)),
+            shape=(len(self.keys), len(self.taxonomy.skills)),
+        )
+
+
+def _phrase_scores(
+    taxonomy: Taxonomy, required: _Vocabulary, offered: _Vocabulary
+) -> sparse.csr_matrix:
+    """Score every required phrase against every offered phrase (0–1, sparse)."""
+    same = (required.matrix @ offered.matrix.T).tocsr()
+    same.data = np.minimum(same.data, 1.0) * SAME_SKILL
+    related = (required.matrix @ taxonomy.related @ offered.matrix.T).tocsr()
+    related.data = np.minimum(related.data, 1.0) * RELATED_SKILL
+    scores = same.maximum(related)
+    if required.keys and offered.keys:
+        # Phrases the taxonomy does not know can still match each other as text.
+        text = process.cdist(
+            required.keys,
+            offered.keys,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=NEAR_TEXT_CUTOFF,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        text = sparse.csr_matrix(text, dtype=np.float32)
+        if text.nnz:
+            # Only where neither side is in the taxonomy, so look-alikes stay apart.
+            rows, cols = text.nonzero()
+            keep = (np.asarray(required.matrix.getnnz(axis=1))[rows] == 0) & (
+                np.asarray(offered.matrix.getnnz(axis=1))[cols] == 0
+            )
+            text = sparse.csr_matrix(
+                (text.data[keep] / 100.0 * 0.85, (rows[keep], cols[keep])),
+                shape=text.shape,
+            )
+            scores = scores.maximum(text)
+    scores = scores.tocsr()
+    scores.eliminate_zeros()
+    return scores
+
+
+# --- The engine -----------------------------------------------------------------------
+
+
+class MatchEngine:
+    """Rank residents for tasks and tasks for residents, and propose teams."""
+
+    version = ENGINE_VERSION
+
+    def __init__(self, taxonomy: Taxonomy | Sequence[dict] | None = None):
+        if taxonomy is None:
+            taxonomy = Taxonomy.builtin()
+        elif not isinstance(taxonomy, Taxonomy):
+            taxonomy = Taxonomy(taxonomy)
+        self.taxonomy = taxonomy
+
+    # Public API -----------------------------------------------------------------------
+
+    def rank(
+        self,
+        tasks: Sequence[Task],
+        volunteers: Sequence[Volunteer],
+        top_k: int = 10,
+    ) -> dict[Hashable, list[Match]]:
+        """For each task, the best residents (at most `top_k`), best first."""
+        return self.index(volunteers).rank(tasks, top_k=top_k)
+
+    def rank_tasks(
+        self, volunteer: Volunteer, tasks: Sequence[Task], top_k: int = 10
+    ) -> list[Match]:
+        """For one resident, the tasks that fit them best (at most `top_k`)."""
+        return self.index_tasks(tasks).rank_volunteer(volunteer, top_k=top_k)
+
+    def index(self, volunteers: Sequence[Volunteer]) -> VolunteerIndex:
+        """Build the residents' side once; then rank new tasks against it quickly."""
+        return VolunteerIndex(self, volunteers)
+
+    def index_tasks(self, tasks: Sequence[Task]) -> TaskIndex:
+        """Build the tasks' side once; then rank changed profiles against it quickly."""
+        return TaskIndex(self, tasks)
+
+    def assign(
+        self,
+        tasks: Sequence[Task],
+        volunteers: Sequence[Volunteer],
+        ranked: dict[Hashable, list[Match]] | None = None,
+        top_k: int = 25,
+    ) -> dict[Hashable, list[Hashable]]:
+        """Propose a team per task: fill "volunteers needed" with the best total score.
+
+        An optimal assignment, not a greedy one: the linear programme "maximise the sum
+        of scores, each task at most its places, each resident at most their capacity,
+        each pair at most once" over the ranked candidates. Its matrix is totally
+        unimodular (a bipartite b-matching), so HiGHS' optimum is whole.
+        """
+        from scipy.optimize import linprog
+
+        if ranked is None:
+            ranked = self.rank(tasks, volunteers, top_k=top_k)
+        team: dict[Hashable, list[Hashable]] = {task.id: [] for task in tasks}
+        edges = [m for matches in ranked.values() for m in matches]
+        if not edges:
+            return team
+        task_ids = sorted({m.task_id for m in edges}, key=str)
+        volunteer_ids = sorted({m.volunteer_id for m in edges}, key=str)
+        task_row = {task_id: i for i, task_id in enumerate(task_ids)}
+        volunteer_row = {v: len(task_ids) + i for i, v in enumerate(volunteer_ids)}
+        tasks_by_id = {t.id: t for t in tasks}
+        volunteers_by_id = {v.id: v for v in volunteers}
+        rows = [task_row[m.task_id] for m in edges] + [
+            volunteer_row[m.volunteer_id] for m in edges
+        ]
+        cols = list(range(len(edges))) * 2
+        constraints = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)),
+            shape=(len(task_ids) + len(volunteer_ids), len(edges)),
+        )
+        limits = [tasks_by_id[t].volunteers_needed for t in task_ids] + [
+            _capacity(volunteers_by_id[v], tasks_by_id) for v in volunteer_ids
+        ]
+        result = linprog(
+            -np.array([m.score for m in edges]),
+            A_ub=constraints,
+            b_ub=np.array(limits, dtype=float),
+            bounds=(0, 1),
+            method="highs",
+        )
+        if result.status != 0:
+            return team
+        for match, chosen in zip(edges, result.x, strict=True):
+            if chosen > 0.5:
+                team[match.task_id].append(match.volunteer_id)
+        for task_id, members in team.items():
+            order = {m.volunteer_id: m.score for m in ranked.get(task_id, [])}
+            members.sort(key=lambda v: -order.get(v, 0.0))
+        return team
+
+    # Scoring parts shared by both indexes -------------------------------------------
+
+    def _combine(
+        self,
+        coverage: np.ndarray,
+        task_rows: np.ndarray,
+        volunteer_cols: np.ndarray,
+        tasks: Sequence[Task],
+        volunteers: Sequence[Volunteer],
+    ) -> np.ndarray:
+        """Final scores (0–100) for candidate pairs: skill coverage and the rest."""
+        place = np.array(
+            [
+                _place(tasks[t], volunteers[v])
+                for t, v in zip(
+                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
+                )
+            ],
+            dtype=np.float32,
+        )
+        availability = np.array(
+            [
+                _availability(tasks[t], volunteers[v])
+                for t, v in zip(
+                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
+                )
+            ],
+            dtype=np.float32,
+        )
+        load = np.array(
+            [
+                _load(volunteers[v], tasks[t])
+                for t, v in zip(
+                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
+                )
+            ],
+            dtype=np.float32,
+        )
+        boost = np.array(
+            [
+                NEWCOMER_BOOST
+                if tasks[t].good_first_task and volunteers[v].newcomer
+                else 0.0
+                for t, v in zip(
+                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
+                )
+            ],
+            dtype=np.float32,
+        )
+        score = (
+            100.0
+            * (
+                W_SKILL * coverage
+                + W_PLACE * place
+                + W_AVAILABILITY * availability
+                + W_LOAD * load
+            )
+            / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD)
+        )
+        return np.minimum(score + boost, 100.0)
+
+    def _reasons(
+        self,
+        task: Task,
+        volunteer: Volunteer,
+        required: _Vocabulary,
+        offered: _Vocabulary,
+        phrase_scores: sparse.csr_matrix,
+    ) -> tuple[Reason, ...]:
+        reasons = []
+        for requirement in task.skills:
+            r = required.index.get(normalise(requirement))
+            if r is None:
+                continue
+            best = None
+            for position, phrase in enumerate(volunteer.skills):
+                v = offered.index.get(normalise(phrase))
+                if v is None:
+                    continue
+                value = phrase_scores[r, v] * LEVEL_FACTOR.get(
+                    volunteer.level(position), 1.0
+                )
+                if value > 0 and (best is None or value > best[0]):
+                    best = (value, phrase, v)
+            if best is None:
+                continue
+            value, phrase, v = best
+            how, skill = _how(self.taxonomy, required.mappings[r], offered.mappings[v])
+            reasons.append(
+                Reason(
+                    kind="skill",
+                    how=how,
+                    requirement=requirement,
+                    phrase=phrase,
+                    skill=skill.name_da if skill else None,
+                    skill_slug=skill.slug if skill else None,
+                    score=round(float(value) * 100, 1),
+                )
+            )
+        place = _place_how(task, volunteer)
+        if place:
+            reasons.append(
+                Reason(kind="place", how=place, score=PLACE_SCORES[place] * 100)
+            )
+        if task.when and volunteer.availability & task.when:
+            reasons.append(
+                Reason(
+                    kind="availability",
+                    how=", ".join(sorted(volunteer.availability & task.when)),
+                    score=_availability(task, volunteer) * 100,
+                )
+            )
+        if task.good_first_task and volunteer.newcomer:
+            reasons.append(
+                Reason(kind="newcomer", how="good first task", score=NEWCOMER_BOOST)
+            )
+        return tuple(reasons)
+
+
+def _how(taxonomy, required_mapping, offered_mapping):
+    """How two phrases meet: through which skill, and by what kind of word."""
+    shared = set(required_mapping) & set(offered_mapping)
+    if shared:
+        index = max(
+            shared,
+            key=lambda i: required_mapping[i][0] * offered_mapping[i][0],
+        )
+        kind = offered_mapping[index][1]
+        how = HOW_LABELS.get(kind, kind)
+        return how, taxonomy.skills[index]
+    related = taxonomy.related
+    for a in required_mapping:
+        for b in offered_mapping:
+            if related[a, b]:
+                return HOW_LABELS["related"], taxonomy.skills[a]
+    return HOW_LABELS["near"], None
+
+
+def _place_how(task: Task, volunteer: Volunteer) -> str | None:
+    if task.village and task.village == volunteer.village:
+        return "village"
+    if task.cluster and task.cluster == volunteer.cluster:
+        return "cluster"
+    if task.municipality and task.municipality == volunteer.municipality:
+        return "municipality"
+    return None
+
+
+def _place(task: Task, volunteer: Volunteer) -> float:
+    how = _place_how(task, volunteer)
+    if how:
+        return PLACE_SCORES[how]
+    # Unknown place on either side is neither good nor bad.
+    if not (task.village or task.cluster or task.municipality):
+        return 0.5
+    return 0.0
+
+
+def _availability(task: Task, volunteer: Volunteer) -> float:
+    if not task.when:
+        return 1.0
+    if not volunteer.availability:
+        return 0.5  # not said
+    return len(task.when & volunteer.availability) / len(task.when)
+
+
+def _load(volunteer: Volunteer, task: Task) -> float:
+    if not volunteer.hours_per_month:
+        return 0.7
+    free = volunteer.hours_per_month - volunteer.load_hours
+    if free <= 0:
+        return 0.0
+    need = task.hours or 1.0
+    return float(min(free / need, 1.0))
+
+
+def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:
+    """How many tasks a resident can take on: their free hours over a typical task."""
+    if not volunteer.hours_per_month:
+        return 1
+    free = volunteer.hours_per_month - volunteer.load_hours
+    if free <= 0:
+        return 0
+    hours = [t.hours for t in tasks_by_id.values() if t.hours] or [4.0]
+    typical = float(np.median(hours))
+    return max(1, min(int(free // typical), 3))
+
+
+# --- Indexes --------------------------------------------------------------------------
+
+
+def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the k largest scores, largest first (argpartition, then a sort)."""
+    if scores.size <= k:
+        return np.argsort(-scores, kind="stable")
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
+
+
+class VolunteerIndex:
+    """Residents' phrases, their skills and the phrase→resident matrix, built once."""
+
+    def __init__(self, engine: MatchEngine, volunteers: Sequence[Volunteer]):
+        self.engine = engine
+        self.volunteers = list(volunteers)
+        self.offered = _Vocabulary(
+            engine.taxonomy, (p for v in self.volunteers for p in v.skills)
+        )
+        rows, cols, values = [], [], []
+        for column, volunteer in enumerate(self.volunteers):
+            for position, phrase in enumerate(volunteer.skills):
+                row = self.offered.index.get(normalise(phrase))
+                if row is not None:
+                    rows.append(row)
+                    cols.append(column)
+                    values.append(LEVEL_FACTOR.get(volunteer.level(position), 1.0))
+        # phrase × resident, with the resident's level for that phrase.
+        self.incidence = sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), (rows, cols)),
+            shape=(len(self.offered.keys), len(self.volunteers)),
+        )
+        # For the soft maximum: level^p, so (score·level)^p = score^p · level^p.
+        self.incidence_p = self.incidence.copy()
+        self.incidence_p.data = self.incidence_p.data**SOFTMAX_P
+
+    def rank(
+        self, tasks: Sequence[Task], top_k: int = 10
+    ) -> dict[Hashable, list[Match]]:
+        tasks = list(tasks)
+        result: dict[Hashable, list[Match]] = {task.id: [] for task in tasks}
+        if not tasks or not self.volunteers:
+            return result
+        required = _Vocabulary(
+            self.engine.taxonomy, (p for t in tasks for p in t.skills)
+        )
+        phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
+        coverage = _coverage(tasks, required, phrase_scores, self.incidence_p)
+        coverage = coverage.tocsr()
+        for t, task in enumerate(tasks):
+            start, end = coverage.indptr[t], coverage.indptr[t + 1]
+            if start == end:
+                continue
+            cols = coverage.indices[start:end]
+            cov = coverage.data[start:end]
+            scores = self.engine._combine(
+                cov, np.full(cols.shape, t), cols, tasks, self.volunteers
+            )
+            keep = scores >= RELEVANCE_THRESHOLD
+            if task.id is not None:
+                excluded = np.array(
+                    [
+                        task.id in self.volunteers[c].excluded_tasks
+                        for c in cols.tolist()
+                    ]
+                )
+                keep &= ~excluded
+            cols, cov, scores = cols[keep], cov[keep], scores[keep]
+            matches = []
+            for i in _top_k(scores, top_k).tolist():
+                volunteer = self.volunteers[int(cols[i])]
+                matches.append(
+                    Match(
+                        task_id=task.id,
+                        volunteer_id=volunteer.id,
+                        score=round(float(scores[i]), 1),
+                        reasons=self.engine._reasons(
+                            task, volunteer, required, self.offered, phrase_scores
+                        ),
+                        skill_coverage=round(float(cov[i]), 3),
+                    )
+                )
+            result[task.id] = matches
+        return result
+
+
+class TaskIndex:
+    """Tasks' phrases and their skills, built once; residents ranked against them."""
+
+    def __init__(self, engine: MatchEngine, tasks: Sequence[Task]):
+        self.engine = engine
+        self.tasks = list(tasks)
+        self.required = _Vocabulary(
+            engine.taxonomy, (p for t in self.tasks for p in t.skills)
+        )
+
+    def rank_volunteer(self, volunteer: Volunteer, top_k: int = 10) -> list[Match]:
+        if not self.tasks or not volunteer.skills:
+            return []
+        index = VolunteerIndex(self.engine, [volunteer])
+        phrase_scores = _phrase_scores(
+            self.engine.taxonomy, self.required, index.offered
+        )
+        coverage = _coverage(
+            self.tasks, self.required, phrase_scores, index.incidence_p
+        )
+        coverage = coverage.tocsc()
+        rows = coverage.indices[coverage.indptr[0] : coverage.indptr[1]]
+        cov = coverage.data[coverage.indptr[0] : coverage.indptr[1]]
+        if rows.size == 0:
+            return []
+        scores = self.engine._combine(
+            cov, rows, np.zeros(rows.shape, dtype=np.int64), self.tasks, [volunteer]
+        )
+        keep = scores >= RELEVANCE_THRESHOLD
+        keep &= np.array(
+            [self.tasks[r].id not in volunteer.excluded_tasks for r in rows.tolist()]
+        )
+        rows, cov, scores = rows[keep], cov[keep], scores[keep]
+        matches = []
+        for i in _top_k(scores, top_k).tolist():
+            task = self.tasks[int(rows[i])]
+            matches.append(
+                Match(
+                    task_id=task.id,
+                    volunteer_id=volunteer.id,
+                    score=round(float(scores[i]), 1),
+                    reasons=self.engine._reasons(
+                        task, volunteer, self.required, index.offered, phrase_scores
+                    ),
+                    skill_coverage=round(float(cov[i]), 3),
+                )
+            )
+        return matches
+
+
+def _coverage(
+    tasks: Sequence[Task],
+    required: _Vocabulary,
+    phrase_scores: sparse.csr_matrix,
+    incidence_p: sparse.csr_matrix,
+) -> sparse.csr_matrix:
+    """Task × resident: the mean, over the task's requirements, of the best match.
+
+    The best of a resident's phrases for one requirement is a soft maximum computed
+    with two sparse products: (Σ (score·level)ᵖ)^(1/p).
+    """
+    powered = phrase_scores.copy()
+    powered.data = powered.data**SOFTMAX_P
+    best = (powered @ incidence_p).tocsr()  # requirement × resident
+    best.data = np.minimum(best.data ** (1.0 / SOFTMAX_P), 1.0)
+    rows, cols, values = [], [], []
+    for t, task in enumerate(tasks):
+        indexes = {
+            required.index[k]
+            for k in (normalise(p) for p in task.skills)
+            if k in required.index
+        }
+        if not indexes:
+            continue
+        weight = 1.0 / len(indexes)
+        for r in indexes:
+            rows.append(t)
+            cols.append(r)
+            values.append(weight)
+    task_requirements = sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), (rows, cols)),
+        shape=(len(tasks), len(required.keys)),
+    )
+    return (task_requirements @ best).tocsr()

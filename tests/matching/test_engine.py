@@ -1,0 +1,211 @@
+"""The matching engine on its own: Danish skill understanding, scoring and teams."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from matching.engine import (
+    RELEVANCE_THRESHOLD,
+    Match,
+    MatchEngine,
+    Task,
+    Volunteer,
+    normalise,
+)
+
+ENGINE = Path(__file__).resolve().parents[2] / "matching" / "engine.py"
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return MatchEngine()
+
+
+def ranked_ids(engine, task, volunteers):
+    return [m.volunteer_id for m in engine.rank([task], volunteers)[task.id]]
+
+
+def test_the_engine_imports_nothing_of_django():
+    tree = ast.parse(ENGINE.read_text(encoding="utf-8"))
+    modules = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "django" not in modules
+    assert not modules & {"clusters", "volunteers", "cms", "core"}
+
+
+def test_the_contract_needs_only_ids_and_phrases(engine):
+    ranked = engine.rank([Task("t1", ["tømrer"])], [Volunteer("v1", ["tømre"])])
+    (match,) = ranked["t1"]
+    assert isinstance(match, Match)
+    assert match.volunteer_id == "v1"
+    assert 0 <= match.score <= 100
+    assert match.reasons
+
+
+@pytest.mark.parametrize(
+    ("requirement", "offered", "how"),
+    [
+        ("tømrer", "tømre", "synonym"),
+        ("tømrer", "tømrerarbejde", "same skill"),
+        ("tømrer", "carpenter", "English word"),
+        ("tømrer", "Tømrerne", "same word, other form"),
+        ("regnskab", "bogføring og regnskap", "spelling variant"),
+        ("sociale medier", "facebok", "spelling variant"),
+        ("sociale medier", "SoMe", "synonym"),
+        ("tømrer", "snedker", "related skill"),
+    ],
+)
+def test_danish_skill_understanding_with_reasons(engine, requirement, offered, how):
+    (match,) = engine.rank([Task("t", [requirement])], [Volunteer("v", [offered])])["t"]
+    (reason,) = [r for r in match.reasons if r.kind == "skill"]
+    assert reason.requirement == requirement and reason.phrase == offered
+    assert reason.how == how, reason
+
+
+@pytest.mark.parametrize(
+    ("requirement", "look_alike", "right"),
+    [
+        ("bogholder", "bogbinder", "bogføring"),
+        ("rydning", "ridning", "rydde krat"),
+        ("lærer", "lærling", "underviser"),
+    ],
+)
+def test_look_alikes_are_kept_apart(engine, requirement, look_alike, right):
+    volunteers = [Volunteer("look-alike", [look_alike]), Volunteer("right", [right])]
+    assert ranked_ids(engine, Task("t", [requirement]), volunteers) == ["right"]
+
+
+def test_normalisation_reads_aa_as_å_and_drops_punctuation():
+    assert normalise("  Tømrer-Arbejde!! ") == "tømrer arbejde"
+    assert normalise("Haandvaerker") == normalise("håndvaerker")
+
+
+def test_every_required_skill_counts_not_just_one(engine):
+    task = Task("budget", ["regnskab", "sociale medier"])
+    both = Volunteer("both", ["regnskab", "facebook"])
+    one = Volunteer("one", ["regnskab"])
+    matches = engine.rank([task], [one, both])["budget"]
+    assert [m.volunteer_id for m in matches][0] == "both"
+    scores = {m.volunteer_id: m for m in matches}
+    assert scores["both"].skill_coverage > scores["one"].skill_coverage
+
+
+def test_place_breaks_ties_same_village_before_cluster_before_municipality(engine):
+    task = Task("t", ["tømrer"], village="Knebel", cluster="mols", municipality="syd")
+    volunteers = [
+        Volunteer("far", ["tømrer"], village="Odder"),
+        Volunteer("municipality", ["tømrer"], municipality="syd"),
+        Volunteer("cluster", ["tømrer"], cluster="mols"),
+        Volunteer("village", ["tømrer"], village="Knebel"),
+    ]
+    assert ranked_ids(engine, task, volunteers) == [
+        "village",
+        "cluster",
+        "municipality",
+        "far",
+    ]
+
+
+def test_availability_and_load_count(engine):
+    task = Task("t", ["tømrer"], when={"weekdays"}, hours=4)
+    free = Volunteer("free", ["tømrer"], availability={"weekdays"}, hours_per_month=8)
+    evenings = Volunteer(
+        "evenings", ["tømrer"], availability={"evenings"}, hours_per_month=8
+    )
+    busy = Volunteer(
+        "busy", ["tømrer"], availability={"weekdays"}, hours_per_month=4, load_hours=4
+    )
+    matches = engine.rank([task], [busy, evenings, free])["t"]
+    scores = {m.volunteer_id: m.score for m in matches}
+    assert scores["free"] > scores["evenings"]
+    assert scores["free"] > scores["busy"]
+
+
+def test_newcomers_are_brought_to_good_first_tasks(engine):
+    first = Task("first", ["havearbejde"], good_first_task=True)
+    regular = Volunteer("regular", ["havearbejde"])
+    newcomer = Volunteer("newcomer", ["havearbejde"], newcomer=True)
+    assert ranked_ids(engine, first, [regular, newcomer])[0] == "newcomer"
+    (match,) = engine.rank([first], [newcomer])["first"]
+    assert any(r.kind == "newcomer" for r in match.reasons)
+
+
+def test_nothing_below_the_threshold_and_an_empty_list_is_an_answer(engine):
+    ranked = engine.rank([Task("t", ["elektriker"])], [Volunteer("v", ["bagning"])])
+    assert ranked == {"t": []}
+    for matches in engine.rank(
+        [Task("t", ["tømrer"])], [Volunteer("v", ["tømrer"])]
+    ).values():
+        assert all(m.score >= RELEVANCE_THRESHOLD for m in matches)
+
+
+def test_dismissed_tasks_are_left_out_both_ways(engine):
+    task = Task("t", ["tømrer"])
+    volunteer = Volunteer("v", ["tømrer"], excluded_tasks={"t"})
+    assert engine.rank([task], [volunteer]) == {"t": []}
+    assert engine.rank_tasks(volunteer, [task]) == []
+
+
+def test_top_k_and_order(engine):
+    volunteers = [
+        Volunteer(i, ["tømrer"], village="Knebel" if i < 3 else None) for i in range(30)
+    ]
+    matches = engine.rank(
+        [Task("t", ["tømrer"], village="Knebel")], volunteers, top_k=5
+    )["t"]
+    assert len(matches) == 5
+    assert [m.score for m in matches] == sorted(
+        (m.score for m in matches), reverse=True
+    )
+    assert {m.volunteer_id for m in matches[:3]} == {0, 1, 2}
+
+
+def test_rank_tasks_is_the_reverse_view(engine):
+    tasks = [
+        Task("planter", ["tømrer"]),
+        Task("budget", ["regnskab"]),
+        Task("fb", ["SoMe"]),
+    ]
+    volunteer = Volunteer("v", ["tømre", "facebok"])
+    assert {m.task_id for m in engine.rank_tasks(volunteer, tasks)} == {"planter", "fb"}
+
+
+def test_a_new_task_against_a_built_index_gives_the_full_rankings_answer(engine):
+    volunteers = [
+        Volunteer("a", ["tømrer"]),
+        Volunteer("b", ["regnskab"]),
+        Volunteer("c", ["tømrerarbejde", "maling"]),
+    ]
+    index = engine.index(volunteers)
+    task = Task("new", ["tømrer", "maler"])
+    assert index.rank([task]) == engine.rank([task], volunteers)
+
+
+def test_teams_fill_places_optimally_within_capacity(engine):
+    # Greedy would give the best resident to the first task and leave the second empty.
+    tasks = [
+        Task("planter", ["tømrer", "maler"], volunteers_needed=1, hours=4),
+        Task("bench", ["tømrer"], volunteers_needed=1, hours=4),
+    ]
+    volunteers = [
+        Volunteer("both", ["tømrer", "maler"], hours_per_month=4),
+        Volunteer("carpenter", ["tømrer"], hours_per_month=4),
+    ]
+    team = engine.assign(tasks, volunteers)
+    assert team == {"planter": ["both"], "bench": ["carpenter"]}
+
+
+def test_nobody_gets_more_than_their_hours_allow(engine):
+    tasks = [Task(f"t{i}", ["tømrer"], hours=4) for i in range(3)]
+    volunteers = [Volunteer("only", ["tømrer"], hours_per_month=8)]
+    team = engine.assign(tasks, volunteers)
+    assert sum(len(members) for members in team.values()) == 2
