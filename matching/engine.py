@@ -509,48 +509,46 @@ class MatchEngine:
         coverage: np.ndarray,
         task_rows: np.ndarray,
         volunteer_cols: np.ndarray,
-        tasks: Sequence[Task],
-        volunteers: Sequence[Volunteer],
+        tasks: _Side,
+        volunteers: _Side,
     ) -> np.ndarray:
-        """Final scores (0–100) for candidate pairs: skill coverage and the rest."""
-        place = np.array(
-            [
-                _place(tasks[t], volunteers[v])
-                for t, v in zip(
-                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
-                )
-            ],
-            dtype=np.float32,
+        """Final scores (0–100) for candidate pairs: skill coverage and the rest.
+
+        Everything is gathered from per-side arrays, so a million pairs cost a few
+        numpy operations rather than a million Python calls.
+        """
+        t, v = task_rows, volunteer_cols
+        tv, vv = tasks.village[t], volunteers.village[v]
+        tc, vc = tasks.cluster[t], volunteers.cluster[v]
+        tm, vm = tasks.municipality[t], volunteers.municipality[v]
+        place = np.where(
+            (tv >= 0) & (tv == vv),
+            PLACE_SCORES["village"],
+            np.where(
+                (tc >= 0) & (tc == vc),
+                PLACE_SCORES["cluster"],
+                np.where((tm >= 0) & (tm == vm), PLACE_SCORES["municipality"], 0.0),
+            ),
         )
-        availability = np.array(
-            [
-                _availability(tasks[t], volunteers[v])
-                for t, v in zip(
-                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
-                )
-            ],
-            dtype=np.float32,
+        unknown_place = (tv < 0) & (tc < 0) & (tm < 0)
+        place = np.where(unknown_place, 0.5, place).astype(np.float32)
+
+        need, free_slots = tasks.mask[t], volunteers.mask[v]
+        overlap = _POPCOUNT[need & free_slots] / np.maximum(_POPCOUNT[need], 1)
+        availability = np.where(
+            need == 0, 1.0, np.where(free_slots == 0, 0.5, overlap)
+        ).astype(np.float32)
+
+        hours = volunteers.hours[v]
+        free = hours - volunteers.load[v]
+        task_hours = np.where(tasks.hours[t] > 0, tasks.hours[t], 1.0)
+        load = np.where(hours <= 0, 0.7, np.clip(free / task_hours, 0.0, 1.0)).astype(
+            np.float32
         )
-        load = np.array(
-            [
-                _load(volunteers[v], tasks[t])
-                for t, v in zip(
-                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
-                )
-            ],
-            dtype=np.float32,
-        )
-        boost = np.array(
-            [
-                NEWCOMER_BOOST
-                if tasks[t].good_first_task and volunteers[v].newcomer
-                else 0.0
-                for t, v in zip(
-                    task_rows.tolist(), volunteer_cols.tolist(), strict=True
-                )
-            ],
-            dtype=np.float32,
-        )
+
+        boost = np.where(
+            tasks.first[t] & volunteers.newcomer[v], NEWCOMER_BOOST, 0.0
+        ).astype(np.float32)
         score = (
             100.0
             * (
@@ -569,7 +567,7 @@ class MatchEngine:
         volunteer: Volunteer,
         required: _Vocabulary,
         offered: _Vocabulary,
-        phrase_scores: sparse.csr_matrix,
+        rows: _Rows,
     ) -> tuple[Reason, ...]:
         reasons = []
         for requirement in task.skills:
@@ -577,11 +575,12 @@ class MatchEngine:
             if r is None:
                 continue
             best = None
+            row = rows[r]
             for position, phrase in enumerate(volunteer.skills):
                 v = offered.index.get(normalise(phrase))
                 if v is None:
                     continue
-                value = phrase_scores[r, v] * LEVEL_FACTOR.get(
+                value = row.get(v, 0.0) * LEVEL_FACTOR.get(
                     volunteer.level(position), 1.0
                 )
                 if value > 0 and (best is None or value > best[0]):
@@ -690,7 +689,85 @@ def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:
     return max(1, min(int(free // typical), 3))
 
 
-# --- Indexes --------------------------------------------------------------------------
+# --- Indexes ------------------------------------------------------------------------
+
+SLOT_BITS = {
+    "weekdays": 1,
+    "evenings": 2,
+    "weekends": 4,
+    "spring": 8,
+    "summer": 16,
+    "autumn": 32,
+    "winter": 64,
+}
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.float32)
+TASK_CHUNK = 2000  # tasks scored at a time, to bound memory
+
+
+class _Codes(dict):
+    """Small integers for places, shared by tasks and residents (-1: not known)."""
+
+    def code(self, value) -> int:
+        if not value:
+            return -1
+        return self.setdefault(value, len(self))
+
+
+def _mask(slots) -> int:
+    bits = 0
+    for slot in slots:
+        bits |= SLOT_BITS.get(slot, 0)
+    return bits
+
+
+class _Side:
+    """Per-item arrays (place codes, time bits, hours) for vectorised scoring."""
+
+    def __init__(self, items, codes: _Codes, *, tasks: bool):
+        n = len(items)
+        self.village = np.fromiter((codes.code(i.village) for i in items), np.int32, n)
+        self.cluster = np.fromiter((codes.code(i.cluster) for i in items), np.int32, n)
+        self.municipality = np.fromiter(
+            (codes.code(i.municipality) for i in items), np.int32, n
+        )
+        if tasks:
+            self.mask = np.fromiter((_mask(i.when) for i in items), np.uint8, n)
+            self.hours = np.fromiter((i.hours for i in items), np.float32, n)
+            self.first = np.fromiter((i.good_first_task for i in items), bool, n)
+        else:
+            self.mask = np.fromiter((_mask(i.availability) for i in items), np.uint8, n)
+            self.hours = np.fromiter((i.hours_per_month for i in items), np.float32, n)
+            self.load = np.fromiter((i.load_hours for i in items), np.float32, n)
+            self.newcomer = np.fromiter((i.newcomer for i in items), bool, n)
+
+
+class _Rows:
+    """Rows of the phrase-score matrix as dicts, made on first use (for reasons)."""
+
+    def __init__(self, matrix: sparse.csr_matrix):
+        self.matrix = matrix
+        self.cache: dict[int, dict[int, float]] = {}
+
+    def __getitem__(self, row: int) -> dict[int, float]:
+        if row not in self.cache:
+            start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+            self.cache[row] = dict(
+                zip(
+                    self.matrix.indices[start:end].tolist(),
+                    self.matrix.data[start:end].tolist(),
+                    strict=True,
+                )
+            )
+        return self.cache[row]
+
+
+def _best_per_row(rows, scores, k) -> np.ndarray:
+    """Positions of the k best scores of each row, best first (all rows at once)."""
+    order = np.lexsort((-scores, rows))
+    sorted_rows = rows[order]
+    starts = np.searchsorted(sorted_rows, sorted_rows, side="left")
+    rank = np.arange(sorted_rows.size) - starts
+    return order[rank < k]
 
 
 def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -726,6 +803,12 @@ class VolunteerIndex:
         # For the soft maximum: level^p, so (score·level)^p = score^p · level^p.
         self.incidence_p = self.incidence.copy()
         self.incidence_p.data = self.incidence_p.data**SOFTMAX_P
+        self.codes = _Codes()
+        self.side = _Side(self.volunteers, self.codes, tasks=False)
+        self.excluded: dict[Hashable, list[int]] = defaultdict(list)
+        for column, volunteer in enumerate(self.volunteers):
+            for task_id in volunteer.excluded_tasks:
+                self.excluded[task_id].append(column)
 
     def rank(
         self, tasks: Sequence[Task], top_k: int = 10
@@ -738,42 +821,38 @@ class VolunteerIndex:
             self.engine.taxonomy, (p for t in tasks for p in t.skills)
         )
         phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
-        coverage = _coverage(tasks, required, phrase_scores, self.incidence_p)
-        coverage = coverage.tocsr()
-        for t, task in enumerate(tasks):
-            start, end = coverage.indptr[t], coverage.indptr[t + 1]
-            if start == end:
-                continue
-            cols = coverage.indices[start:end]
-            cov = coverage.data[start:end]
-            scores = self.engine._combine(
-                cov, np.full(cols.shape, t), cols, tasks, self.volunteers
-            )
+        rows_cache = _Rows(phrase_scores)
+        for first in range(0, len(tasks), TASK_CHUNK):
+            chunk = tasks[first : first + TASK_CHUNK]
+            coverage = _coverage(chunk, required, phrase_scores, self.incidence_p)
+            coverage = coverage.tocoo()
+            rows, cols, cov = coverage.row, coverage.col, coverage.data
+            side = _Side(chunk, self.codes, tasks=True)
+            scores = self.engine._combine(cov, rows, cols, side, self.side)
             keep = scores >= RELEVANCE_THRESHOLD
-            if task.id is not None:
-                excluded = np.array(
-                    [
-                        task.id in self.volunteers[c].excluded_tasks
-                        for c in cols.tolist()
-                    ]
-                )
-                keep &= ~excluded
-            cols, cov, scores = cols[keep], cov[keep], scores[keep]
-            matches = []
-            for i in _top_k(scores, top_k).tolist():
+            dismissed = [
+                t * len(self.volunteers) + column
+                for t, task in enumerate(chunk)
+                for column in self.excluded.get(task.id, ())
+            ]
+            if dismissed:
+                keys = rows.astype(np.int64) * len(self.volunteers) + cols
+                keep &= ~np.isin(keys, np.asarray(dismissed, dtype=np.int64))
+            rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
+            for i in _best_per_row(rows, scores, top_k).tolist():
+                task = chunk[int(rows[i])]
                 volunteer = self.volunteers[int(cols[i])]
-                matches.append(
+                result[task.id].append(
                     Match(
                         task_id=task.id,
                         volunteer_id=volunteer.id,
                         score=round(float(scores[i]), 1),
                         reasons=self.engine._reasons(
-                            task, volunteer, required, self.offered, phrase_scores
+                            task, volunteer, required, self.offered, rows_cache
                         ),
                         skill_coverage=round(float(cov[i]), 3),
                     )
                 )
-            result[task.id] = matches
         return result
 
 
@@ -786,6 +865,8 @@ class TaskIndex:
         self.required = _Vocabulary(
             engine.taxonomy, (p for t in self.tasks for p in t.skills)
         )
+        self.codes = _Codes()
+        self.side = _Side(self.tasks, self.codes, tasks=True)
 
     def rank_volunteer(self, volunteer: Volunteer, top_k: int = 10) -> list[Match]:
         if not self.tasks or not volunteer.skills:
@@ -796,20 +877,24 @@ class TaskIndex:
         )
         coverage = _coverage(
             self.tasks, self.required, phrase_scores, index.incidence_p
-        )
-        coverage = coverage.tocsc()
-        rows = coverage.indices[coverage.indptr[0] : coverage.indptr[1]]
-        cov = coverage.data[coverage.indptr[0] : coverage.indptr[1]]
+        ).tocoo()
+        rows, cov = coverage.row, coverage.data
         if rows.size == 0:
             return []
+        side = _Side([volunteer], self.codes, tasks=False)
         scores = self.engine._combine(
-            cov, rows, np.zeros(rows.shape, dtype=np.int64), self.tasks, [volunteer]
+            cov, rows, np.zeros(rows.shape, dtype=np.int64), self.side, side
         )
         keep = scores >= RELEVANCE_THRESHOLD
-        keep &= np.array(
-            [self.tasks[r].id not in volunteer.excluded_tasks for r in rows.tolist()]
-        )
+        if volunteer.excluded_tasks:
+            keep &= np.array(
+                [
+                    self.tasks[r].id not in volunteer.excluded_tasks
+                    for r in rows.tolist()
+                ]
+            )
         rows, cov, scores = rows[keep], cov[keep], scores[keep]
+        rows_cache = _Rows(phrase_scores)
         matches = []
         for i in _top_k(scores, top_k).tolist():
             task = self.tasks[int(rows[i])]
@@ -819,7 +904,7 @@ class TaskIndex:
                     volunteer_id=volunteer.id,
                     score=round(float(scores[i]), 1),
                     reasons=self.engine._reasons(
-                        task, volunteer, self.required, index.offered, phrase_scores
+                        task, volunteer, self.required, index.offered, rows_cache
                     ),
                     skill_coverage=round(float(cov[i]), 3),
                 )
