@@ -822,10 +822,12 @@ class VolunteerIndex:
         )
         phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
         rows_cache = _Rows(phrase_scores)
+        best = _best(phrase_scores, self.incidence_p)
         for first in range(0, len(tasks), TASK_CHUNK):
             chunk = tasks[first : first + TASK_CHUNK]
-            coverage = _coverage(chunk, required, phrase_scores, self.incidence_p)
-            coverage = coverage.tocoo()
+            # Task × resident: the mean over the task's requirements of the best
+            # match, so that every required skill counts.
+            coverage = (_task_requirements(chunk, required) @ best).tocoo()
             rows, cols, cov = coverage.row, coverage.col, coverage.data
             side = _Side(chunk, self.codes, tasks=True)
             scores = self.engine._combine(cov, rows, cols, side, self.side)
@@ -867,6 +869,7 @@ class TaskIndex:
         )
         self.codes = _Codes()
         self.side = _Side(self.tasks, self.codes, tasks=True)
+        self.task_requirements = _task_requirements(self.tasks, self.required)
 
     def rank_volunteer(self, volunteer: Volunteer, top_k: int = 10) -> list[Match]:
         if not self.tasks or not volunteer.skills:
@@ -875,9 +878,8 @@ class TaskIndex:
         phrase_scores = _phrase_scores(
             self.engine.taxonomy, self.required, index.offered
         )
-        coverage = _coverage(
-            self.tasks, self.required, phrase_scores, index.incidence_p
-        ).tocoo()
+        best = _best(phrase_scores, index.incidence_p)
+        coverage = (self.task_requirements @ best).tocoo()
         rows, cov = coverage.row, coverage.data
         if rows.size == 0:
             return []
@@ -912,21 +914,24 @@ class TaskIndex:
         return matches
 
 
-def _coverage(
-    tasks: Sequence[Task],
-    required: _Vocabulary,
-    phrase_scores: sparse.csr_matrix,
-    incidence_p: sparse.csr_matrix,
+def _best(
+    phrase_scores: sparse.csr_matrix, incidence_p: sparse.csr_matrix
 ) -> sparse.csr_matrix:
-    """Task × resident: the mean, over the task's requirements, of the best match.
+    """Requirement × resident: the best of the resident's phrases for it.
 
-    The best of a resident's phrases for one requirement is a soft maximum computed
-    with two sparse products: (Σ (score·level)ᵖ)^(1/p).
+    A soft maximum with one sparse product: (Σ (score·level)ᵖ)^(1/p).
     """
     powered = phrase_scores.copy()
     powered.data = powered.data**SOFTMAX_P
-    best = (powered @ incidence_p).tocsr()  # requirement × resident
+    best = (powered @ incidence_p).tocsr()
     best.data = np.minimum(best.data ** (1.0 / SOFTMAX_P), 1.0)
+    return best
+
+
+def _task_requirements(
+    tasks: Sequence[Task], required: _Vocabulary
+) -> sparse.csr_matrix:
+    """Task × requirement, each row averaging over the task's requirements."""
     rows, cols, values = [], [], []
     for t, task in enumerate(tasks):
         indexes = {
@@ -941,8 +946,7 @@ def _coverage(
             rows.append(t)
             cols.append(r)
             values.append(weight)
-    task_requirements = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (np.asarray(values, dtype=np.float32), (rows, cols)),
         shape=(len(tasks), len(required.keys)),
     )
-    return (task_requirements @ best).tocsr()
