@@ -34,6 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +90,7 @@ _STEMMER = snowballstemmer.stemmer("danish")
 LINKING = ("s", "e", "")  # Danish compound joints: regnskab-s-hjælp, plant-e-kasse
 
 
+@lru_cache(maxsize=262_144)
 def normalise(text: str) -> str:
     """Lower case, NFC, "aa" read as "å", punctuation and extra spaces removed."""
     text = unicodedata.normalize("NFC", str(text)).lower()
@@ -701,7 +703,7 @@ SLOT_BITS = {
     "winter": 64,
 }
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.float32)
-TASK_CHUNK = 2000  # tasks scored at a time, to bound memory
+TASK_CHUNK = 500  # tasks scored at a time, to bound memory
 
 
 class _Codes(dict):
@@ -759,6 +761,32 @@ class _Rows:
                 )
             )
         return self.cache[row]
+
+
+# Everything but skills adds at most this much to a score (0–1 of the weights, plus the
+# newcomer boost): a resident whose skill coverage trails the k-th best by more cannot
+# reach that task's top k.
+_OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + NEWCOMER_BOOST / 100.0
+
+
+def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Drop candidates that cannot make a task's top k, whatever else they bring."""
+    margin = _OTHER_MAX / W_SKILL
+    keep = np.ones(coverage.nnz, dtype=bool)
+    indptr, data = coverage.indptr, coverage.data
+    for row in range(coverage.shape[0]):
+        start, end = indptr[row], indptr[row + 1]
+        if end - start <= k:
+            continue
+        values = data[start:end]
+        kth = np.partition(values, end - start - k)[end - start - k]
+        keep[start:end] = values >= kth - margin
+    if keep.all():
+        return coverage
+    coverage = coverage.copy()
+    coverage.data = np.where(keep, coverage.data, 0).astype(coverage.data.dtype)
+    coverage.eliminate_zeros()
+    return coverage
 
 
 def _best_per_row(rows, scores, k) -> np.ndarray:
@@ -827,7 +855,8 @@ class VolunteerIndex:
             chunk = tasks[first : first + TASK_CHUNK]
             # Task × resident: the mean over the task's requirements of the best
             # match, so that every required skill counts.
-            coverage = (_task_requirements(chunk, required) @ best).tocoo()
+            coverage = (_task_requirements(chunk, required) @ best).tocsr()
+            coverage = _prune(coverage, top_k).tocoo()
             rows, cols, cov = coverage.row, coverage.col, coverage.data
             side = _Side(chunk, self.codes, tasks=True)
             scores = self.engine._combine(cov, rows, cols, side, self.side)
