@@ -52,8 +52,10 @@ def vocabulary(engine: MatchEngine, rng: random.Random, size: int) -> list[str]:
         roll = rng.random()
         if roll < 0.4 and len(word) > 4:  # a typo: drop or swap a letter
             i = rng.randrange(1, len(word) - 1)
-            word = word[:i] + word[i + 1 :] if rng.random() < 0.5 else (
-                word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+            word = (
+                word[:i] + word[i + 1 :]
+                if rng.random() < 0.5
+                else (word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :])
             )
         elif roll < 0.8:
             word = f"{rng.choice(extras)} {word}"

@@ -58,7 +58,7 @@ def signup_list(request):
     )
     if status in SignupStatus.values:
         signups = signups.filter(status=status)
-    signups = list(signups[:500])
+    signups = list(signups.prefetch_related("volunteer__skills")[:500])
     contact_ok = set(
         Consent.objects.active()
         .filter(
@@ -147,12 +147,22 @@ def signup_message(request, signup_id: int):
             )
         else:
             with transaction.atomic():
-                emails.relay(
+                sent = emails.relay(
                     signup,
                     sender=request.user,
                     subject=form.cleaned_data["subject"],
                     body=form.cleaned_data["body"],
                 )
+            if not sent:
+                messages.error(
+                    request,
+                    _(
+                        "%(name)s has withdrawn their consent, so Klyngeportal no "
+                        "longer writes to them."
+                    )
+                    % {"name": signup.volunteer.display_name},
+                )
+                return redirect("volunteers_admin:signups")
             try:
                 cache.incr(key)
             except ValueError:

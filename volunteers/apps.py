@@ -7,12 +7,17 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self):
+        from allauth.account.signals import password_reset
+
         from clusters.registry import (
             register_demo_extension,
             register_task_removal_check,
         )
 
         from . import taxonomy  # noqa: F401  (signals: forget the cached vocabulary)
+        from .auth import reset_lockout_after_password_reset
+
+        password_reset.connect(reset_lockout_after_password_reset)
         from .services import tasks_with_active_signups
 
         register_task_removal_check(tasks_with_active_signups)

@@ -16,3 +16,10 @@ def axes_username(request, credentials=None) -> str:
         if data.get(key):
             return str(data[key]).strip().lower()
     return ""
+
+
+def reset_lockout_after_password_reset(sender, request, user, **kwargs) -> None:
+    """A new password lifts django-axes' lock on the address, as the lock page says."""
+    from axes.utils import reset
+
+    reset(username=user.email.lower())

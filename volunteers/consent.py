@@ -26,15 +26,15 @@ class ConsentText:
 TEXTS = {
     ConsentPurpose.MATCHING: ConsentText(
         purpose=ConsentPurpose.MATCHING,
-        version="2026-11-26",
+        version="2026-11-27",
         label=_("I agree that Klyngeportal matches me with tasks in my cluster"),
         text=_(
             "Klyngeportal stores your display name, village, skills and "
             "availability, and uses them to suggest tasks in the clusters you "
             "follow and to tell the cluster's coordinators that you might fit a "
             "task. Coordinators see your display name, village and skills — not "
-            "your e-mail address. You can withdraw your consent at any time on "
-            "your profile; matching and e-mails stop at once."
+            "your e-mail address. You can withdraw your consent at any time under "
+            "Consent on your page; matching and e-mails stop at once."
         ),
     ),
     ConsentPurpose.CONTACT: ConsentText(

@@ -375,25 +375,30 @@ class VolunteerDemo:
         rng = random.Random(SEED)
         profiles = list(
             VolunteerProfile.objects.filter(
-                user__email__endswith="@demo.klyngeportal.dk"
+                user__email__endswith="@demo.klyngeportal.dk",
+                user__consents__purpose=ConsentPurpose.MATCHING,
+                user__consents__withdrawn_at__isnull=True,
             )
-            .select_related("village")
+            .select_related("village", "village__cluster")
             .order_by("pk")[: count * 3]
         )
         rng.shuffle(profiles)
         for profile in profiles[:count]:
             if profile.village is None:
                 continue
-            task = (
-                Task.objects.filter(
-                    status=TaskStatus.OPEN,
-                    page__live=True,
-                    page__path__startswith=profile.village.cluster.path,
-                )
-                .order_by("?")
-                .first()
-            )
-            if task is None or profile.signups.filter(task=task).exists():
+            tasks = Task.objects.filter(
+                status=TaskStatus.OPEN,
+                page__live=True,
+                page__path__startswith=profile.village.cluster.path,
+            ).order_by("pk")
+            # Leave a place free on every task, so a newcomer to the demo can join.
+            tasks = [
+                t for t in tasks if services.places_taken(t) < t.volunteers_needed - 1
+            ]
+            if not tasks:
+                continue
+            task = rng.choice(tasks)
+            if profile.signups.filter(task=task).exists():
                 continue
             services.sign_up(profile, task)
             made["Signup"] += 1

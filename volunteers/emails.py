@@ -15,6 +15,16 @@ def _site_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def may_write_to(profile) -> bool:
+    """Residents who withdrew their consent get no more e-mails from us, at once.
+
+    (Account e-mails they ask for themselves, such as a password reset, still go.)
+    """
+    from .models import ConsentPurpose
+
+    return profile is not None and profile.has_consent(ConsentPurpose.MATCHING)
+
+
 def send(user, *, kind: str, subject: str, template: str, context: dict) -> None:
     """Send a plain-text e-mail to `user` and record that it was sent."""
     profile = getattr(user, "volunteer_profile", None)
@@ -32,7 +42,7 @@ def send(user, *, kind: str, subject: str, template: str, context: dict) -> None
 def moved_up(signup) -> None:
     """Tell a resident they moved up from the waiting list."""
     profile = signup.volunteer
-    if not profile.notify_signup_updates:
+    if not profile.notify_signup_updates or not may_write_to(profile):
         return
     with translation.override(profile.language):
         subject = _("You have a place: %(task)s") % {"task": signup.task.title}
@@ -50,7 +60,7 @@ def signup_decided(signup) -> None:
     from .models import SignupStatus
 
     profile = signup.volunteer
-    if not profile.notify_signup_updates:
+    if not profile.notify_signup_updates or not may_write_to(profile):
         return
     confirmed = signup.status == SignupStatus.CONFIRMED
     with translation.override(profile.language):
@@ -68,7 +78,7 @@ def signup_decided(signup) -> None:
     )
 
 
-def relay(signup, *, sender, subject: str, body: str) -> None:
+def relay(signup, *, sender, subject: str, body: str) -> bool:
     """Send an editor's message to a resident without showing the editor their address.
 
     Replies go to the editor, so the resident decides whether to share theirs.
@@ -76,6 +86,8 @@ def relay(signup, *, sender, subject: str, body: str) -> None:
     from django.core.mail import EmailMessage
 
     profile = signup.volunteer
+    if not may_write_to(profile):
+        return False
     with translation.override(profile.language):
         text = render_to_string(
             "volunteers/email/relayed.txt",
@@ -95,3 +107,4 @@ def relay(signup, *, sender, subject: str, body: str) -> None:
         reply_to=[sender.email],
     ).send()
     SentEmail.objects.create(user=profile.user, kind="message", subject=subject[:200])
+    return True

@@ -1,6 +1,7 @@
 """Forms residents fill in."""
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -55,11 +56,16 @@ class ResidentSignupForm(forms.Form):
         return clean_phrase(self.cleaned_data["display_name"], max_length=60)
 
     def signup(self, request, user):
-        """Called by allauth in the same transaction that creates the user."""
-        create_profile(user, display_name=self.cleaned_data["display_name"])
-        give_consent(user, ConsentPurpose.MATCHING)
-        if self.cleaned_data.get("consent_contact"):
-            give_consent(user, ConsentPurpose.CONTACT)
+        """Called by allauth once the user exists: profile, age and consents."""
+        with transaction.atomic():
+            profile = create_profile(
+                user, display_name=self.cleaned_data["display_name"]
+            )
+            profile.age_confirmed_at = timezone.now()
+            profile.save(update_fields=["age_confirmed_at"])
+            give_consent(user, ConsentPurpose.MATCHING)
+            if self.cleaned_data.get("consent_contact"):
+                give_consent(user, ConsentPurpose.CONTACT)
 
 
 class ProfileForm(forms.ModelForm):

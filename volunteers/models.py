@@ -191,6 +191,9 @@ class VolunteerProfile(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     last_active_at = models.DateTimeField(_("last active"), default=timezone.now)
     inactivity_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    age_confirmed_at = models.DateTimeField(
+        _("confirmed being 15 or older"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("volunteer profile")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from .models import (
+    HOLDING_PLACE,
     AccessLog,
     AnonymousSignup,
     Consent,
@@ -24,6 +25,9 @@ from .models import (
     VolunteerProfile,
     VolunteerSkill,
 )
+
+# What an access log shows for someone whose own account has since been deleted.
+DELETED_ACTOR = "Slettet bruger"
 
 # "app_label.Model.field" -> what erasure does with it.
 #   "cascade": the row is about the person and is deleted with them;
@@ -102,6 +106,7 @@ EXPORTED_FIELDS = {
         "updated_at",
         "last_active_at",
         "inactivity_warned_at",
+        "age_confirmed_at",
     ],
     "volunteers.VolunteerSkill": ["phrase", "skill", "level"],
     "volunteers.Consent": ["purpose", "text_version", "given_at", "withdrawn_at"],
@@ -156,6 +161,7 @@ def export(user) -> dict:
             for a in AccessLog.objects.filter(subject=user)
         ],
         "matches": [],
+        "login_attempts": _login_attempts(user.email),
     }
     if profile is not None:
         fields = EXPORTED_FIELDS["volunteers.VolunteerProfile"]
@@ -195,6 +201,29 @@ def export(user) -> dict:
     return data
 
 
+def _login_attempts(email: str) -> list[dict]:
+    """django-axes' records of log-ins with this address (IP, browser, time)."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from axes.models import AccessLog as AxesAccessLog
+
+    records = []
+    for model, label in (
+        (AxesAccessLog, "log-in"),
+        (AccessFailureLog, "failed log-in"),
+        (AccessAttempt, "failed attempts"),
+    ):
+        for row in model.objects.filter(username__iexact=email):
+            records.append(
+                {
+                    "kind": label,
+                    "ip_address": row.ip_address,
+                    "browser": row.user_agent,
+                    "at": _value(getattr(row, "attempt_time", None)),
+                }
+            )
+    return records
+
+
 def erase(user) -> None:
     """Delete `user` and everything about them; sign-ups survive only as counts.
 
@@ -202,6 +231,8 @@ def erase(user) -> None:
     """
     from axes.models import AccessAttempt, AccessFailureLog
     from axes.models import AccessLog as AxesAccessLog
+
+    from .services import withdraw
 
     email = user.email
     with transaction.atomic():
@@ -211,6 +242,15 @@ def erase(user) -> None:
                 AnonymousSignup(task_id=s.task_id, status=s.status, hours=s.hours)
                 for s in Signup.objects.filter(volunteer=profile)
             )
+            # Places they held go to the next in line, as if they had withdrawn.
+            holding = Signup.objects.filter(
+                volunteer=profile, status__in=HOLDING_PLACE
+            ).select_related("task")
+            for signup in list(holding):
+                withdraw(profile, signup.task)
+        AccessLog.objects.filter(actor=user).update(
+            actor=None, actor_label=DELETED_ACTOR
+        )
         PageLogEntry.objects.filter(user_id=user.pk).update(user=None)
         ModelLogEntry.objects.filter(user_id=user.pk).update(user=None)
         for model in (AccessAttempt, AxesAccessLog, AccessFailureLog):

@@ -79,3 +79,19 @@ def purge_inactive(
         profile.inactivity_warned_at = now
         profile.save(update_fields=["inactivity_warned_at"])
     return result
+
+
+LOGIN_RECORD_DAYS = 30
+
+
+def purge_login_records(days: int = LOGIN_RECORD_DAYS) -> int:
+    """Delete django-axes' log-in records (IP address, browser) older than `days`."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from axes.models import AccessLog as AxesAccessLog
+
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    deleted = 0
+    for model in (AccessAttempt, AxesAccessLog, AccessFailureLog):
+        count, _ = model.objects.filter(attempt_time__lt=cutoff).delete()
+        deleted += count
+    return deleted

@@ -44,7 +44,12 @@ def tasks_for(
         plans = ActionPlanPage.objects.filter(within).values("pk")
         tasks = tasks.filter(page__in=plans)
     if skill is not None:
-        words = [skill.name_da, *skill.lines(skill.synonyms), skill.name_en]
+        # Short synonyms ("it", "sy", "pr") would match inside other words.
+        words = [
+            word
+            for word in [skill.name_da, *skill.lines(skill.synonyms), skill.name_en]
+            if len(word) >= 4
+        ]
         matches = Q(pk__in=[])
         for word in words:
             matches |= Q(skills__icontains=word) | Q(title__icontains=word)

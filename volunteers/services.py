@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,6 +16,7 @@ from .models import (
     Signup,
     SignupStatus,
     VolunteerProfile,
+    VolunteerSkill,
 )
 
 WAITING = SignupStatus.WAITING
@@ -60,9 +61,13 @@ def give_consent(user, purpose: str) -> Consent:
         if current is not None:
             current.withdrawn_at = timezone.now()
             current.save(update_fields=["withdrawn_at"])
-        return Consent.objects.create(
-            user=user, purpose=purpose, text_version=text.version
-        )
+        try:
+            with transaction.atomic():
+                return Consent.objects.create(
+                    user=user, purpose=purpose, text_version=text.version
+                )
+        except IntegrityError:  # a second click got there first
+            return Consent.objects.active().get(user=user, purpose=purpose)
 
 
 def withdraw_consent(user, purpose: str) -> bool:
@@ -156,6 +161,10 @@ def save_skills(formset) -> None:
     skills = formset.save(commit=False)
     for obj in formset.deleted_objects:
         obj.delete()
+    # Two passes, so that swapping two phrases never meets the unique constraint.
+    renamed = [skill for skill in skills if skill.pk]
+    for skill in renamed:
+        VolunteerSkill.objects.filter(pk=skill.pk).update(phrase=f"\u0001{skill.pk}")
     for order, skill in enumerate(skills):
         skill.skill = taxonomy.link(skill.phrase)
         skill.sort_order = order
@@ -195,9 +204,18 @@ def sign_up(profile: VolunteerProfile, task, *, message: str = "") -> Signup:
             raise SignupError(_("You are already signed up to this task."))
         if existing is not None and existing.status == SignupStatus.DONE:
             raise SignupError(_("You have already done this task. Thank you!"))
+        if existing is not None and existing.status == SignupStatus.DECLINED:
+            raise SignupError(
+                _(
+                    "The coordinators have declined your sign-up to this task. "
+                    "Write to them if you think it is a mistake."
+                )
+            )
+        # Nobody jumps the queue: while anyone waits, a newcomer waits too.
+        queue = Signup.objects.filter(task=task, status=WAITING).exists()
         status = (
             SignupStatus.INTERESTED
-            if places_taken(task) < task.volunteers_needed
+            if not queue and places_taken(task) < task.volunteers_needed
             else SignupStatus.WAITING
         )
         now = timezone.now()
@@ -228,7 +246,7 @@ def withdraw(profile: VolunteerProfile, task) -> Signup | None:
 
     Returns the sign-up that moved up, if any (it is told by e-mail).
     """
-    from clusters.models import Task
+    from clusters.models import Task, TaskStatus
 
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
@@ -243,7 +261,8 @@ def withdraw(profile: VolunteerProfile, task) -> Signup | None:
         signup.status = SignupStatus.WITHDRAWN
         signup.status_changed_at = timezone.now()
         signup.save(update_fields=["status", "status_changed_at"])
-        promoted = _promote_first_waiting(task) if held_place else None
+        still_open = task.status in (TaskStatus.OPEN, TaskStatus.FILLED)
+        promoted = _promote_first_waiting(task) if held_place and still_open else None
         _update_task_fill(task)
     return promoted
 
@@ -285,7 +304,11 @@ def log_hours(profile: VolunteerProfile, signup_id: int, hours) -> Signup:
 
 def confirm_signup(signup: Signup) -> Signup:
     """An editor confirms a resident's place; the resident is told."""
+    from clusters.models import Task
+
     with transaction.atomic():
+        # The task first, as in every other sign-up change, so counts are serialised.
+        Task.objects.select_for_update().get(pk=signup.task_id)
         signup = Signup.objects.select_for_update().get(pk=signup.pk)
         if signup.status not in (SignupStatus.INTERESTED, SignupStatus.WAITING):
             return signup
@@ -299,7 +322,7 @@ def confirm_signup(signup: Signup) -> Signup:
         signup.status_changed_at = timezone.now()
         signup.save(update_fields=["status", "status_changed_at"])
         _update_task_fill(signup.task)
-        transaction.on_commit(lambda: emails.signup_decided(signup))
+        transaction.on_commit(lambda: emails.signup_decided(signup), robust=True)
     return signup
 
 
@@ -319,7 +342,7 @@ def decline_signup(signup: Signup) -> Signup:
         if held_place:
             _promote_first_waiting(task)
         _update_task_fill(task)
-        transaction.on_commit(lambda: emails.signup_decided(signup))
+        transaction.on_commit(lambda: emails.signup_decided(signup), robust=True)
     return signup
 
 
@@ -336,5 +359,5 @@ def _promote_first_waiting(task) -> Signup | None:
         promoted.status = SignupStatus.INTERESTED
         promoted.status_changed_at = timezone.now()
         promoted.save(update_fields=["status", "status_changed_at"])
-        transaction.on_commit(lambda: emails.moved_up(promoted))
+        transaction.on_commit(lambda: emails.moved_up(promoted), robust=True)
     return promoted

@@ -6,7 +6,11 @@ from celery import shared_task
 )
 def purge_inactive_accounts() -> dict:
     """Daily: warn long-inactive residents, delete those warned before (idempotent)."""
-    from .retention import purge_inactive
+    from .retention import purge_inactive, purge_login_records
 
     result = purge_inactive()
-    return {"warned": len(result.warned), "deleted": len(result.deleted)}
+    return {
+        "warned": len(result.warned),
+        "deleted": len(result.deleted),
+        "login_records_deleted": purge_login_records(),
+    }

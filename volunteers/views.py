@@ -7,7 +7,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
@@ -21,6 +20,8 @@ from django.views.decorators.http import (
     require_http_methods,
     require_POST,
 )
+
+from allauth.account.decorators import verified_email_required
 
 from . import calendars, privacy, selectors, services, taxonomy
 from .consent import TEXTS
@@ -43,6 +44,10 @@ from .models import (
     new_calendar_token,
 )
 
+# A resident's pages need a log-in and a verified e-mail address: someone who signed
+# up with another person's address must not act in their name (by any log-in form).
+resident_required = verified_email_required
+
 
 def _profile_of(user) -> VolunteerProfile:
     profile = VolunteerProfile.objects.filter(user=user).first()
@@ -52,7 +57,7 @@ def _profile_of(user) -> VolunteerProfile:
     return profile
 
 
-@login_required
+@resident_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
     """The resident's profile: who, where, when, and what they can do."""
@@ -98,7 +103,7 @@ def _consent_states(user) -> list[dict]:
     ]
 
 
-@login_required
+@resident_required
 @require_http_methods(["GET", "POST"])
 def consents(request):
     """Give or withdraw a consent in one click."""
@@ -220,7 +225,7 @@ def task_detail(request, task_id: int):
     )
 
 
-@login_required
+@resident_required
 @require_POST
 def task_signup(request, task_id: int):
     task = _public_task_or_404(task_id)
@@ -262,11 +267,14 @@ def task_signup(request, task_id: int):
     return redirect("volunteers:task_detail", task_id=task.pk)
 
 
-@login_required
+@resident_required
 @require_POST
 def task_withdraw(request, task_id: int):
     task = _public_task_or_404(task_id)
     profile = _profile_of(request.user)
+    if not profile.pk:
+        messages.error(request, _("You are not signed up to this task."))
+        return redirect("volunteers:task_detail", task_id=task.pk)
     try:
         services.withdraw(profile, task)
     except services.SignupError as error:
@@ -276,7 +284,7 @@ def task_withdraw(request, task_id: int):
     return redirect("volunteers:task_detail", task_id=task.pk)
 
 
-@login_required
+@resident_required
 @require_http_methods(["GET", "POST"])
 def my_signups(request):
     """The resident's own sign-ups, and hours on tasks that are done."""
@@ -335,7 +343,7 @@ def calendar(request, token: str):
     return response
 
 
-@login_required
+@resident_required
 @require_POST
 def calendar_reset(request):
     profile = _profile_of(request.user)
@@ -352,7 +360,7 @@ def calendar_reset(request):
 # Data rights ------------------------------------------------------------------------
 
 
-@login_required
+@resident_required
 @require_http_methods(["GET", "POST"])
 def my_data(request):
     """Download everything held about me, or delete my account for good."""
@@ -387,5 +395,8 @@ def privacy_page(request):
     return render(
         request,
         "volunteers/privacy.html",
-        {"inactive_months": settings.VOLUNTEER_INACTIVE_MONTHS},
+        {
+            "inactive_months": settings.VOLUNTEER_INACTIVE_MONTHS,
+            "warning_days": settings.VOLUNTEER_PURGE_WARNING_DAYS,
+        },
     )

@@ -79,7 +79,7 @@ def test_resident_signs_up_builds_a_profile_takes_a_task_and_leaves(
     assert_accessible(page, axe)
     page.get_by_role("link", name="Lav et budget").click()
     assert_heading(page, "Lav et budget")
-    page.get_by_label("En besked til koordinatorerne (frivilligt)").fill(
+    page.get_by_label("En besked til koordinatorerne (valgfrit)").fill(
         "Jeg har styr på Excel"
     )
     page.get_by_role("button", name="Tilmeld dig").click()

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from accounts.models import User
 from tests import factories as f
+from volunteers.consent import TEXTS
 from volunteers.models import Consent, ConsentPurpose, SentEmail, VolunteerProfile
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def test_signup_records_consent_and_profile_and_verifies_the_address(client):
     assert profile.display_name == "Birthe"
     consent = Consent.objects.get(user=user)
     assert consent.purpose == ConsentPurpose.MATCHING
-    assert consent.text_version == "2026-11-26"
+    assert consent.text_version == TEXTS[ConsentPurpose.MATCHING].version
     assert consent.given_at is not None and consent.withdrawn_at is None
     # The optional contact consent was not ticked, so it was not given.
     assert not Consent.objects.filter(purpose=ConsentPurpose.CONTACT).exists()

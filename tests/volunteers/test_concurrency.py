@@ -1,5 +1,6 @@
 """Concurrent sign-ups to the last places of a task, on PostgreSQL with real threads."""
 
+import contextlib
 import threading
 
 from django.db import connection
@@ -114,3 +115,31 @@ def test_concurrent_withdrawals_move_up_each_waiting_resident_once(postgres_only
     # The first three in line, in the order they signed up.
     assert moved_up == waiting[:PLACES]
     assert [by_profile[p.pk] for p in waiting[PLACES:]] == [SignupStatus.WAITING] * 2
+
+
+def test_concurrent_confirmations_never_overfill_a_task(postgres_only):
+    cluster = f.ClusterPageFactory()
+    plan = f.ActionPlanPageFactory(parent=cluster)
+    task = f.TaskFactory(page=plan, volunteers_needed=2)
+    services.sign_up(f.VolunteerProfileFactory(), task)  # one of two places taken
+    waiting = [
+        f.SignupFactory(
+            volunteer=f.VolunteerProfileFactory(),
+            task=task,
+            status=SignupStatus.WAITING,
+        )
+        for _ in range(4)
+    ]
+
+    def confirm(signup):
+        # "The task is full" is the answer an editor gets when too late.
+        with contextlib.suppress(services.SignupError):
+            services.confirm_signup(signup)
+
+    errors = run_at_once(confirm, waiting)
+
+    assert not errors, errors
+    holding = Signup.objects.filter(
+        task=task, status__in=[SignupStatus.INTERESTED, SignupStatus.CONFIRMED]
+    )
+    assert holding.count() == 2

@@ -111,7 +111,7 @@ def test_the_last_place_fills_the_task_and_withdrawal_moves_the_first_in_line_up
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/frivillig/opgaver/{task.pk}/afmeld/", follow=True)
-    assert "Du har meldt dig fra opgaven." in response.content.decode()
+    assert "Du har meldt fra til opgaven." in response.content.decode()
     statuses = dict(Signup.objects.values_list("volunteer_id", "status"))
     assert statuses[first.pk] == SignupStatus.WITHDRAWN
     assert statuses[waiting_first.pk] == SignupStatus.INTERESTED

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from volunteers.retention import purge_inactive
+from volunteers.retention import purge_inactive, purge_login_records
 
 
 class Command(BaseCommand):
@@ -38,3 +38,6 @@ class Command(BaseCommand):
         verb = "Would" if dry_run else "Did"
         self.stdout.write(f"{verb} warn {len(result.warned)} account(s).")
         self.stdout.write(f"{verb} delete {len(result.deleted)} account(s).")
+        if not dry_run:
+            records = purge_login_records()
+            self.stdout.write(f"Deleted {records} log-in record(s) over 30 days old.")
