@@ -88,7 +88,11 @@ format: install-test
 
 # On SQLite, the embedded default (the seeded database is kept under bench/results/).
 bench: install-test
-	$(PY) bench/pages.py
+	@status=0; \
+	for script in bench/pages.py bench/matching_quality.py bench/matching_speed.py; do \
+	  echo "== $$script"; $(PY) $$script || status=1; \
+	done; \
+	exit $$status
 
 # On PostgreSQL with the Redis cache, as in production (data kept in bench/results/pg).
 bench-pg: install-test system-deps
