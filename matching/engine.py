@@ -249,9 +249,12 @@ class Taxonomy:
         else:
             self.related = sparse.csr_matrix((n, n), dtype=np.float32)
         # Single words of the taxonomy, for stems and compounds.
+        # Stems only of real words (not of misspellings, whose stems collide with
+        # other words: "tømer" and "tømme" share "tøm"), and of at least 4 letters.
         for key, hits in list(self.words.items()):
-            if " " not in key:
-                self.stems[stem(key)].extend(hits)
+            real = [(i, kind) for i, kind in hits if kind != "misspelling"]
+            if " " not in key and real and len(stem(key)) >= 4:
+                self.stems[stem(key)].extend(real)
         self.parts = sorted(
             {w for w in self.words if " " not in w and len(w) >= 4},
             key=len,
@@ -281,14 +284,25 @@ class Taxonomy:
         if key in self.words:
             add(self.words[key], 1.0, None, key)
             return found
-        if stem(key) in self.stems and " " not in key:
+        if " " not in key and len(stem(key)) >= 4 and stem(key) in self.stems:
             add(self.stems[stem(key)], 0.97, "stem", key)
             return found
+        if " og " in f" {key} " or "," in phrase:
+            # "klippe hæk og græs", "tømrer og maler": each part on its own.
+            for part in re.split(r"\bog\b|,", key):
+                if part.strip() and part.strip() != key:
+                    for index, value in self.lookup(part.strip()).items():
+                        if value[0] > found.get(index, (0.0,))[0]:
+                            found[index] = value
+            if found:
+                return found
         tokens = key.split()
         for token in tokens:
             if token in self.words and len(token) >= 3:
                 add(self.words[token], 0.9, None, token)
-            elif len(token) >= 4 and stem(token) in self.stems:
+            elif (
+                len(token) >= 4 and len(stem(token)) >= 4 and stem(token) in self.stems
+            ):
                 add(self.stems[stem(token)], 0.88, "stem", token)
             elif len(token) >= 7:
                 for part in self.compound_parts(token):
@@ -296,25 +310,33 @@ class Taxonomy:
         return found
 
     def compound_parts(self, token: str) -> list[str]:
-        """Split a Danish compound into known taxonomy words (head first if found)."""
-        parts = []
-        for word in self.parts:
+        """Split a Danish compound into known taxonomy words.
+
+        The longest known word it starts with (the modifier) and the longest it ends
+        with (the head, which decides the meaning), joined by nothing, "s" or "e":
+        "regnskabshjælp" → "regnskab" + "hjælp". Shorter words inside a longer one
+        already found ("plante" inside "plantekasse") are not parts of their own.
+        """
+        prefix = suffix = None
+        for word in self.parts:  # longest first
             if len(word) >= len(token) - 2:
                 continue
-            if token.startswith(word):
+            if prefix is None and token.startswith(word):
                 rest = token[len(word) :]
-                for joint in LINKING:
-                    tail = rest[len(joint) :] if rest.startswith(joint) else None
-                    if tail is not None and (len(tail) >= 3):
-                        parts.append(word)
-                        if tail in self.words:
-                            parts.append(tail)
-                        break
-            elif token.endswith(word) and len(token) - len(word) >= 3:
-                parts.append(word)
-            if len(parts) >= 2:
+                if any(
+                    rest.startswith(joint) and len(rest) - len(joint) >= 3
+                    for joint in LINKING
+                ):
+                    prefix = word
+            elif (
+                suffix is None and token.endswith(word) and len(token) - len(word) >= 3
+            ):
+                suffix = word
+            if prefix and suffix:
                 break
-        return parts
+        if prefix and suffix and len(prefix) + len(suffix) > len(token) + 1:
+            suffix = None  # they overlap: one word read twice
+        return [part for part in (suffix, prefix) if part]
 
 
 # --- Vocabulary of phrases ------------------------------------------------------------
