@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from drf_spectacular.views import SpectacularAPIView
 
 from clusters import feeds
+from matching.views import for_you
 
 from .api import router
 
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
         name="accessibility_statement",
     ),
     path("konto/", include("allauth.urls")),
+    path("frivillig/opgaver/til-dig/", for_you, name="matching_for_you"),
     path("frivillig/", include("volunteers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -6,6 +6,7 @@ is built once and kept in the cache until a skill changes.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from rapidfuzz import fuzz, process, utils
 from .models import Skill
 
 CACHE_KEY = "volunteers:skill-vocabulary:v1"
+# Changes whenever a skill does; the matching engine rebuilds its taxonomy on a change.
+VERSION_KEY = "volunteers:skill-taxonomy-version"
 # A typed phrase links to a skill when it is this close to one of its words.
 LINK_SCORE = 88
 SUGGEST_SCORE = 75
@@ -64,6 +67,7 @@ def vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
 @receiver(m2m_changed, sender=Skill.related.through)
 def _forget_vocabulary(**kwargs) -> None:
     cache.delete(CACHE_KEY)
+    cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def link(phrase: str) -> Skill | None:
@@ -120,4 +124,26 @@ def suggest(text: str, *, language: str = "da", limit: int = 8) -> list[dict]:
             "category": skills[skill_id]["category"],
         }
         for skill_id, (_score, matched) in ranked
+    ]
+
+
+def taxonomy_version() -> int:
+    return cache.get(VERSION_KEY) or 0
+
+
+def taxonomy_data() -> list[dict]:
+    """The taxonomy as the matching engine reads it (``Taxonomy(skills)``)."""
+    skills = list(Skill.objects.prefetch_related("related").order_by("pk"))
+    return [
+        {
+            "slug": skill.slug,
+            "da": skill.name_da,
+            "en": skill.name_en,
+            "category": skill.category,
+            "synonyms": Skill.lines(skill.synonyms),
+            "english": Skill.lines(skill.english_words),
+            "misspellings": Skill.lines(skill.misspellings),
+            "related": [other.slug for other in skill.related.all()],
+        }
+        for skill in skills
     ]

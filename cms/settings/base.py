@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "home",
     "clusters",
     "volunteers",
+    "matching",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

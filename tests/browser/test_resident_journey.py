@@ -154,6 +154,13 @@ def test_newcomer_on_a_phone_and_the_editor_who_sees_the_sign_up(
         assert phone.evaluate("document.documentElement.scrollWidth") <= 375
         assert_accessible(phone, axe)
 
+        # "Opgaver til dig": the planter task first, and why.
+        phone.goto(live_server.url + "/frivillig/opgaver/til-dig/")
+        first = phone.locator("ol.task-list > li").first
+        assert first.locator("h2").inner_text() == "Byg plantekasser"
+        assert "Du skrev “tømre” – opgaven søger “tømrer”." in first.inner_text()
+        assert_accessible(phone, axe)
+
         phone.goto(live_server.url + f"/frivillig/opgaver/{planters.pk}/")
         phone.get_by_role("button", name="Tilmeld dig").click()
         phone.goto(live_server.url + "/frivillig/mine/")

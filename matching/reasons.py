@@ -1,0 +1,36 @@
+"""The engine's reasons in plain Danish (or English) for residents and editors."""
+
+from django.utils.translation import gettext as _
+
+RELATED = "related skill"
+NEAR = "near match"
+
+
+def explain(reason) -> str:
+    """One sentence for one reason, in the active language."""
+    if reason.kind == "skill":
+        values = {"phrase": reason.phrase, "requirement": reason.requirement}
+        if reason.how == RELATED:
+            text = _(
+                "You wrote “%(phrase)s” – close to what the task needs: "
+                "“%(requirement)s”."
+            )
+        elif reason.how == NEAR:
+            text = _(
+                "You wrote “%(phrase)s” – much like “%(requirement)s”, "
+                "which the task needs."
+            )
+        else:
+            text = _("You wrote “%(phrase)s” – the task needs “%(requirement)s”.")
+        return text % values
+    if reason.kind == "place":
+        return {
+            "village": _("The task is in your village."),
+            "cluster": _("The task is in your cluster."),
+            "municipality": _("The task is in your municipality."),
+        }.get(reason.how, "")
+    if reason.kind == "availability":
+        return _("It fits when you have time.")
+    if reason.kind == "newcomer":
+        return _("A good first task if you are new to volunteering.")
+    return ""

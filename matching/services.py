@@ -1,0 +1,135 @@
+"""Between the database and the pure engine: residents and tasks in, matches out."""
+
+from __future__ import annotations
+
+import threading
+
+from django.db.models import Q
+
+from wagtail.models import Page
+
+from clusters.models import ActionPlanPage, ClusterPage, Task, TaskStatus
+from clusters.selectors import below, private_pages
+from volunteers.models import (
+    Consent,
+    ConsentPurpose,
+    Signup,
+    VolunteerProfile,
+)
+from volunteers.taxonomy import taxonomy_data, taxonomy_version
+
+from . import engine as pure
+
+_lock = threading.Lock()
+_engine: pure.MatchEngine | None = None
+_engine_version = None
+
+
+def get_engine() -> pure.MatchEngine:
+    """The engine with the taxonomy as administrators keep it, rebuilt on a change."""
+    global _engine, _engine_version
+    version = taxonomy_version()
+    with _lock:
+        if _engine is None or _engine_version != version:
+            data = taxonomy_data()
+            _engine = pure.MatchEngine(pure.Taxonomy(data) if data else None)
+            _engine_version = version
+        return _engine
+
+
+def _season_and_slots(profile: VolunteerProfile) -> frozenset[str]:
+    slots = {
+        slot
+        for slot, on in (
+            ("weekdays", profile.weekdays),
+            ("evenings", profile.evenings),
+            ("weekends", profile.weekends),
+        )
+        if on
+    }
+    return frozenset(slots | set(profile.seasons or []))
+
+
+def as_volunteer(profile: VolunteerProfile, *, excluded=()) -> pure.Volunteer:
+    skills = list(profile.skills.all())
+    village = profile.village
+    return pure.Volunteer(
+        id=profile.pk,
+        skills=[s.phrase for s in skills],
+        levels=[s.level for s in skills],
+        village=str(village.pk) if village else None,
+        cluster=str(village.cluster_id) if village else None,
+        municipality=village.cluster.municipality if village else None,
+        availability=_season_and_slots(profile),
+        hours_per_month=float(profile.hours_per_month or 0),
+        newcomer=profile.in_association is False,
+        excluded_tasks=frozenset(excluded),
+    )
+
+
+def as_task(task: Task, cluster=None) -> pure.Task:
+    return pure.Task(
+        id=task.pk,
+        skills=task.skill_phrases or [task.title],
+        village=str(task.village_id) if task.village_id else None,
+        cluster=str(cluster.pk) if cluster else None,
+        municipality=cluster.municipality if cluster else None,
+        volunteers_needed=task.volunteers_needed,
+        hours=float(task.estimated_hours or 0),
+        good_first_task=task.good_first_task,
+    )
+
+
+def open_tasks_for(profile: VolunteerProfile):
+    """Open, public tasks in the clusters the resident follows (all, if none)."""
+    plans = ActionPlanPage.objects.live().exclude(private_pages())
+    clusters = list(profile.clusters.all())
+    if clusters:
+        within = Q(pk__in=[])
+        for cluster in clusters:
+            within |= below(cluster)
+        plans = plans.filter(within)
+    return (
+        Task.objects.filter(page__in=plans.values("pk"), status=TaskStatus.OPEN)
+        .select_related("page", "village", "meeting_place")
+        .order_by("pk")
+    )
+
+
+def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tuple]:
+    """The open tasks that fit a resident best, with the engine's reasons.
+
+    Nothing without the resident's consent to matching; tasks they signed up to or
+    dismissed are left out.
+    """
+    if (
+        not Consent.objects.active()
+        .filter(user_id=profile.user_id, purpose=ConsentPurpose.MATCHING)
+        .exists()
+    ):
+        return []
+    taken = set(
+        Signup.objects.filter(volunteer=profile).values_list("task_id", flat=True)
+    )
+    tasks = [t for t in open_tasks_for(profile) if t.pk not in taken]
+    if not tasks:
+        return []
+    profile = (
+        VolunteerProfile.objects.select_related("village__cluster")
+        .prefetch_related("skills")
+        .get(pk=profile.pk)
+    )
+    by_id = {task.pk: task for task in tasks}
+    steps = Page.steplen * 3
+    clusters = {
+        c.path: c
+        for c in ClusterPage.objects.filter(
+            path__in={t.page.path[:steps] for t in tasks}
+        )
+    }
+    matches = get_engine().rank_tasks(
+        as_volunteer(profile),
+        [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
+        top_k=top_k,
+    )
+    return [(by_id[m.task_id], m) for m in matches]

@@ -1,0 +1,86 @@
+"""Residents see the tasks that fit them at /frivillig/opgaver/til-dig/, with why."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests import factories as f
+from volunteers.models import ConsentPurpose, Skill
+from volunteers.services import withdraw_consent
+
+pytestmark = pytest.mark.django_db
+
+URL = "/frivillig/opgaver/til-dig/"
+
+
+@pytest.fixture
+def mols():
+    cluster = f.ClusterPageFactory(title="Mols i Udvikling")
+    plan = f.ActionPlanPageFactory(parent=cluster, title="Grønne landsbyer")
+    knebel = cluster.villages.get(name="Knebel")
+    return {
+        "cluster": cluster,
+        "village": knebel,
+        "planter": f.TaskFactory(
+            page=plan, title="Byg plantekasser", skills="tømrer", village=knebel
+        ),
+        "facebook": f.TaskFactory(
+            page=plan, title="Kør Facebook-siden", skills="sociale medier"
+        ),
+        "budget": f.TaskFactory(page=plan, title="Lav et budget", skills="regnskab"),
+    }
+
+
+def _resident(client, mols, phrases):
+    profile = f.VolunteerProfileFactory(village=mols["village"])
+    profile.clusters.add(mols["cluster"])
+    for phrase in phrases:
+        f.VolunteerSkillFactory(profile=profile, phrase=phrase)
+    client.force_login(profile.user)
+    return profile
+
+
+def test_a_resident_who_writes_tømre_sees_the_planter_task_first_with_a_reason(
+    client, mols
+):
+    _resident(client, mols, ["tømre"])
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    tasks = soup.select("ol.task-list > li")
+    assert tasks[0].find("h2").get_text(strip=True) == "Byg plantekasser"
+    reasons = [li.get_text(strip=True) for li in tasks[0].select("ul.reasons li")]
+    assert "Du skrev “tømre” – opgaven søger “tømrer”." in reasons
+    assert "Opgaven er i din landsby." in reasons
+    titles = [t.find("h2").get_text(strip=True) for t in tasks]
+    assert "Lav et budget" not in titles  # nothing fits it
+
+
+def test_typos_and_english_find_their_tasks(client, mols):
+    _resident(client, mols, ["facebok", "accounting"])
+    html = client.get(URL).content.decode()
+    assert "Kør Facebook-siden" in html and "Lav et budget" in html
+    assert "Byg plantekasser" not in html
+
+
+def test_no_suggestions_without_consent(client, mols):
+    profile = _resident(client, mols, ["tømre"])
+    withdraw_consent(profile.user, ConsentPurpose.MATCHING)
+    html = client.get(URL).content.decode()
+    assert "Byg plantekasser" not in html
+
+
+def test_tasks_already_signed_up_to_are_not_suggested_again(client, mols):
+    profile = _resident(client, mols, ["tømre"])
+    f.SignupFactory(volunteer=profile, task=mols["planter"])
+    assert "Byg plantekasser" not in client.get(URL).content.decode()
+
+
+def test_a_word_administrators_add_to_the_taxonomy_is_understood_at_once(client, mols):
+    _resident(client, mols, ["tømmermand"])
+    assert "Byg plantekasser" not in client.get(URL).content.decode()
+    skill = Skill.objects.get(slug="toemrer")
+    skill.synonyms += "\ntømmermand"
+    skill.save()
+    assert "Byg plantekasser" in client.get(URL).content.decode()
+
+
+def test_the_page_needs_a_log_in(client):
+    assert client.get(URL).status_code == 302
