@@ -1,9 +1,22 @@
 """The engine's reasons in plain Danish (or English) for residents and editors."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 RELATED = "related skill"
 NEAR = "near match"
+
+# The engine's words for how two phrases meet, for people.
+HOW = {
+    "same skill": gettext_lazy("the same skill"),
+    "synonym": gettext_lazy("another word for it"),
+    "English word": gettext_lazy("the English word"),
+    "spelling variant": gettext_lazy("another spelling"),
+    "same word, other form": gettext_lazy("another form of the word"),
+    "part of a compound word": gettext_lazy("part of a compound word"),
+    RELATED: gettext_lazy("a related skill"),
+    NEAR: gettext_lazy("a near match"),
+}
 
 
 def explain(reason) -> str:

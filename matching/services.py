@@ -133,3 +133,44 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
         top_k=top_k,
     )
     return [(by_id[m.task_id], m) for m in matches]
+
+
+def candidates_for_task(task: Task, *, top_k: int = 20) -> tuple[list, list]:
+    """Residents who could do `task`, best first, and the proposed team.
+
+    Only residents who consented to matching *and* to being contacted by
+    coordinators, in the task's municipality.
+    """
+    from volunteers.models import VolunteerProfile
+
+    steps = Page.steplen * 3
+    cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
+    if cluster is None:
+        return [], []
+    consented = Consent.objects.active().values("user_id")
+    profiles = list(
+        VolunteerProfile.objects.filter(
+            user_id__in=consented.filter(purpose=ConsentPurpose.MATCHING)
+        )
+        .filter(user_id__in=consented.filter(purpose=ConsentPurpose.CONTACT))
+        .filter(
+            Q(village__cluster__municipality=cluster.municipality)
+            | Q(clusters__municipality=cluster.municipality)
+        )
+        .distinct()
+        .select_related("user", "village__cluster")
+        .prefetch_related("skills")
+    )
+    if not profiles:
+        return [], []
+    taken = set(Signup.objects.filter(task=task).values_list("volunteer_id", flat=True))
+    profiles = [p for p in profiles if p.pk not in taken]
+    engine = get_engine()
+    pure_task = as_task(task, cluster)
+    volunteers = [as_volunteer(p) for p in profiles]
+    ranked = engine.rank([pure_task], volunteers, top_k=top_k)
+    team = engine.assign([pure_task], volunteers, ranked=ranked)[task.pk]
+    by_id = {p.pk: p for p in profiles}
+    return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]], [
+        by_id[v] for v in team
+    ]

@@ -1,0 +1,84 @@
+"""Editors see, for each task of their cluster, the residents who could do it."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from clusters.models import Task, TaskStatus
+from volunteers.admin_views import _log_access, _require_editor
+from volunteers.editors import editable_paths
+
+from .reasons import HOW, explain
+from .services import candidates_for_task
+
+
+def _tasks_for(user):
+    tasks = Task.objects.select_related("page").filter(
+        status__in=[TaskStatus.OPEN, TaskStatus.FILLED]
+    )
+    paths = editable_paths(user)
+    if paths is None:
+        return tasks
+    within = Q(pk__in=[])
+    for path in paths:
+        within |= Q(page__path__startswith=path)
+    return tasks.filter(within)
+
+
+def task_list(request):
+    _require_editor(request)
+    tasks = _tasks_for(request.user).order_by("page__title", "sort_order", "pk")
+    return TemplateResponse(
+        request,
+        "matching/admin/task_list.html",
+        {"tasks": tasks[:500], "header_title": _("Candidates")},
+    )
+
+
+def candidates(request, task_id: int):
+    _require_editor(request)
+    task = get_object_or_404(_tasks_for(request.user), pk=task_id)
+    ranked, team = candidates_for_task(task)
+
+    class _Shown:  # what _log_access needs: .volunteer.user_id
+        def __init__(self, profile):
+            self.volunteer = profile
+
+    _log_access(
+        request,
+        [_Shown(profile) for profile, _match in ranked],
+        action="view_candidates",
+        reason=_("Candidates for a task in the cluster, seen by an editor"),
+    )
+    rows = [
+        {
+            "profile": profile,
+            "match": match,
+            "why": [text for text in map(explain_for_editor, match.reasons) if text],
+        }
+        for profile, match in ranked
+    ]
+    return TemplateResponse(
+        request,
+        "matching/admin/candidates.html",
+        {
+            "task": task,
+            "rows": rows,
+            "team": team,
+            "header_title": _("Candidates: %(task)s") % {"task": task.title},
+        },
+    )
+
+
+def explain_for_editor(reason) -> str:
+    """The same reasons, told about the resident rather than to them."""
+    if reason.kind == "skill":
+        return _("Wrote “%(phrase)s” for “%(requirement)s” (%(how)s).") % {
+            "phrase": reason.phrase,
+            "requirement": reason.requirement,
+            "how": HOW.get(reason.how, reason.how),
+        }
+    return explain(reason)
