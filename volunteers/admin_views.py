@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,7 @@ from .editors import can_see_signups, signups_for
 from .models import AccessLog, Consent, ConsentPurpose, SignupStatus
 from .text import clean_text
 
+SIGNUPS_PER_PAGE = 50
 # An editor may relay this many messages an hour.
 MESSAGES_PER_HOUR = 20
 
@@ -53,12 +55,14 @@ def _log_access(request, signups, *, action: str, reason: str) -> None:
 def signup_list(request):
     _require_editor(request)
     status = request.GET.get("status") or ""
-    signups = signups_for(request.user).order_by(
-        "task__page__title", "task__sort_order", "task_id", "created_at"
-    )
+    # Newest first, so that what just came in is on the first page.
+    signups = signups_for(request.user).order_by("-created_at", "-pk")
     if status in SignupStatus.values:
         signups = signups.filter(status=status)
-    signups = list(signups.prefetch_related("volunteer__skills")[:500])
+    page = Paginator(
+        signups.prefetch_related("volunteer__skills"), SIGNUPS_PER_PAGE
+    ).get_page(request.GET.get("p"))
+    signups = list(page)
     contact_ok = set(
         Consent.objects.active()
         .filter(
@@ -81,6 +85,7 @@ def signup_list(request):
         "volunteers/admin/signup_list.html",
         {
             "signups": signups,
+            "page": page,
             "status": status,
             "statuses": SignupStatus.choices,
             "header_title": _("Sign-ups"),

@@ -151,3 +151,19 @@ def test_relayed_messages_are_rate_limited(editor_client, world, settings):
     assert "den grænse, vi har" in response.content.decode()
     assert len(mail.outbox) == admin_views.MESSAGES_PER_HOUR
     assert Signup.objects.get(pk=signup.pk).status == SignupStatus.INTERESTED
+
+
+def test_many_sign_ups_are_paged_newest_first(editor_client, world):
+    from volunteers.admin_views import SIGNUPS_PER_PAGE
+
+    for _ in range(SIGNUPS_PER_PAGE + 5):
+        f.SignupFactory(volunteer=f.VolunteerProfileFactory(), task=world["mols_task"])
+    newest = f.SignupFactory(
+        volunteer=f.VolunteerProfileFactory(display_name="Nyeste"),
+        task=world["mols_task"],
+    )
+    first = editor_client.get(URL).content.decode()
+    assert "Nyeste" in first and "Side 1 af 2" in first
+    second = editor_client.get(f"{URL}?p=2").content.decode()
+    assert "Birthe" in second
+    assert newest.volunteer.display_name not in second
