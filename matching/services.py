@@ -174,3 +174,97 @@ def candidates_for_task(task: Task, *, top_k: int = 20) -> tuple[list, list]:
     return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]], [
         by_id[v] for v in team
     ]
+
+
+def _reason_dicts(match) -> list[dict]:
+    return [
+        {
+            "kind": r.kind,
+            "how": r.how,
+            "requirement": r.requirement,
+            "phrase": r.phrase,
+            "skill": r.skill,
+            "score": r.score,
+        }
+        for r in match.reasons
+    ]
+
+
+def store_matches_for_volunteer(profile_id: int, *, top_k: int = 20) -> int:
+    """Replace the stored matches of one resident; none without consent."""
+    from django.db import transaction
+
+    from .models import Match
+
+    profile = VolunteerProfile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        return 0
+    found = tasks_for_resident(profile, top_k=top_k)
+    version = pure.ENGINE_VERSION
+    with transaction.atomic():
+        Match.objects.filter(volunteer_id=profile_id).delete()
+        Match.objects.bulk_create(
+            Match(
+                task=task,
+                volunteer_id=profile_id,
+                score=match.score,
+                skill_coverage=match.skill_coverage,
+                reasons=_reason_dicts(match),
+                engine_version=version,
+            )
+            for task, match in found
+        )
+    return len(found)
+
+
+def store_matches_for_task(task_id: int, *, top_k: int = 20) -> int:
+    """Replace the stored matches of one task with its best consenting residents."""
+    from django.db import transaction
+
+    from .models import Match
+
+    task = Task.objects.select_related("page").filter(pk=task_id).first()
+    if task is None or task.status != TaskStatus.OPEN:
+        Match.objects.filter(task_id=task_id).delete()
+        return 0
+    ranked = _rank_consenting(task, top_k=top_k)
+    with transaction.atomic():
+        Match.objects.filter(task_id=task_id).delete()
+        Match.objects.bulk_create(
+            Match(
+                task=task,
+                volunteer=profile,
+                score=match.score,
+                skill_coverage=match.skill_coverage,
+                reasons=_reason_dicts(match),
+                engine_version=pure.ENGINE_VERSION,
+            )
+            for profile, match in ranked
+        )
+    return len(ranked)
+
+
+def _rank_consenting(task: Task, *, top_k: int) -> list:
+    """Residents with matching consent in the task's municipality, best first."""
+    steps = Page.steplen * 3
+    cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
+    if cluster is None:
+        return []
+    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
+    profiles = list(
+        VolunteerProfile.objects.filter(user_id__in=consenting.values("user_id"))
+        .filter(
+            Q(village__cluster__municipality=cluster.municipality)
+            | Q(clusters__municipality=cluster.municipality)
+        )
+        .distinct()
+        .select_related("village__cluster")
+        .prefetch_related("skills")
+    )
+    if not profiles:
+        return []
+    by_id = {p.pk: p for p in profiles}
+    ranked = get_engine().rank(
+        [as_task(task, cluster)], [as_volunteer(p) for p in profiles], top_k=top_k
+    )
+    return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]]

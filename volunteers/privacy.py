@@ -68,6 +68,7 @@ USER_RELATIONS = {
 # sign-ups are first kept as anonymous counts.
 PROFILE_RELATIONS = {
     "volunteers.VolunteerSkill.profile": "cascade",
+    "matching.Match.volunteer": "cascade",
     "volunteers.Signup.volunteer": "anonymise",
 }
 
@@ -160,7 +161,7 @@ def export(user) -> dict:
             {f: _value(getattr(a, f)) for f in EXPORTED_FIELDS["volunteers.AccessLog"]}
             for a in AccessLog.objects.filter(subject=user)
         ],
-        "matches": [],
+        "matches": _matches(profile),
         "login_attempts": _login_attempts(user.email),
     }
     if profile is not None:
@@ -199,6 +200,21 @@ def export(user) -> dict:
             )
         ]
     return data
+
+
+def _matches(profile) -> list[dict]:
+    """The tasks the engine found for the resident, with its reasons."""
+    if profile is None:
+        return []
+    return [
+        {
+            "task": m.task.title,
+            "score": m.score,
+            "reasons": m.reasons,
+            "computed_at": _value(m.computed_at),
+        }
+        for m in profile.matches.select_related("task")
+    ]
 
 
 def _login_attempts(email: str) -> list[dict]:

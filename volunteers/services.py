@@ -63,20 +63,33 @@ def give_consent(user, purpose: str) -> Consent:
             current.save(update_fields=["withdrawn_at"])
         try:
             with transaction.atomic():
-                return Consent.objects.create(
+                consent = Consent.objects.create(
                     user=user, purpose=purpose, text_version=text.version
                 )
         except IntegrityError:  # a second click got there first
             return Consent.objects.active().get(user=user, purpose=purpose)
+        _consent_changed(user)
+        return consent
 
 
 def withdraw_consent(user, purpose: str) -> bool:
     """Withdraw the active consent for `purpose`; return whether there was one."""
-    return bool(
-        Consent.objects.active()
-        .filter(user=user, purpose=purpose)
-        .update(withdrawn_at=timezone.now())
-    )
+    with transaction.atomic():
+        withdrawn = bool(
+            Consent.objects.active()
+            .filter(user=user, purpose=purpose)
+            .update(withdrawn_at=timezone.now())
+        )
+        _consent_changed(user)
+    return withdrawn
+
+
+def _consent_changed(user) -> None:
+    from .signals import profile_changed
+
+    profile = VolunteerProfile.objects.filter(user=user).first()
+    if profile is not None:
+        profile_changed.send(sender=VolunteerProfile, profile=profile)
 
 
 def create_profile(user, *, display_name: str) -> VolunteerProfile:

@@ -43,6 +43,7 @@ from .models import (
     VolunteerProfile,
     new_calendar_token,
 )
+from .signals import profile_changed
 
 # A resident's pages need a log-in and a verified e-mail address: someone who signed
 # up with another person's address must not act in their name (by any log-in form).
@@ -70,6 +71,7 @@ def profile(request):
                 saved = form.save()
                 formset.instance = saved
                 services.save_skills(formset)
+                profile_changed.send(sender=VolunteerProfile, profile=saved)
             messages.success(request, _("Your profile has been saved."))
             return redirect("volunteers:profile")
         messages.error(request, _("Please correct the errors below."))

@@ -232,6 +232,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "publish-outbox": {"task": "matching.publish_outbox", "schedule": 60},
     "purge-inactive-accounts": {
         "task": "volunteers.tasks.purge_inactive_accounts",
         "schedule": 24 * 60 * 60,

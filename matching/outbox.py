@@ -1,0 +1,66 @@
+"""A transactional outbox: Celery work that survives a broker outage.
+
+``enqueue()`` writes a row in the caller's transaction and asks for it to be published
+after the commit. Publishing never lets a broker error reach the user: a failure is
+recorded on the row and the sweeper (``publish_pending`` every minute, from Celery beat
+or ``manage.py publish_outbox``) tries again. Celery's socket timeouts (settings:
+CELERY_BROKER_TRANSPORT_OPTIONS) bound how long a hung Redis can hold a request.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboxMessage
+
+log = logging.getLogger(__name__)
+BATCH = 200
+
+
+def enqueue(task_name: str, *args) -> OutboxMessage:
+    """Record work for `task_name` now; publish it once the transaction commits."""
+    message = OutboxMessage.objects.create(task_name=task_name, args=list(args))
+    transaction.on_commit(lambda: publish([message.pk]), robust=True)
+    return message
+
+
+def _send(message: OutboxMessage) -> None:
+    from cms.celery import app
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # The embedded default: run it here and now (tasks modules are imported by
+        # a worker at start; here, on first use).
+        if message.task_name not in app.tasks:
+            app.loader.import_default_modules()
+        app.tasks[message.task_name].apply(args=message.args, throw=True)
+    else:
+        app.send_task(message.task_name, args=message.args, retry=False)
+
+
+def publish(ids: list[int] | None = None, *, limit: int = BATCH) -> int:
+    """Publish pending messages (these ids, or the oldest); return how many went.
+
+    Stops at the first broker error: the rest waits for the sweeper.
+    """
+    pending = OutboxMessage.objects.filter(published_at__isnull=True).order_by("pk")
+    if ids is not None:
+        pending = pending.filter(pk__in=ids)
+    sent = 0
+    for message in pending[:limit]:
+        try:
+            _send(message)
+        except Exception as error:
+            OutboxMessage.objects.filter(pk=message.pk).update(
+                attempts=message.attempts + 1, last_error=repr(error)[:2000]
+            )
+            log.warning("outbox: %s not published yet: %r", message, error)
+            return sent
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            published_at=timezone.now(), attempts=message.attempts + 1
+        )
+        sent += 1
+    return sent

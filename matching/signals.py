@@ -1,0 +1,24 @@
+"""Rematch when something that matching depends on changes (through the outbox)."""
+
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished
+
+from clusters.models import ActionPlanPage, TaskStatus
+from volunteers.signals import profile_changed
+
+from .outbox import enqueue
+
+
+@receiver(profile_changed)
+def rematch_resident(sender, profile, **kwargs):
+    enqueue("matching.rematch_volunteer", profile.pk)
+
+
+@receiver(page_published, sender=ActionPlanPage)
+@receiver(page_unpublished, sender=ActionPlanPage)
+def rematch_plan_tasks(sender, instance, **kwargs):
+    for task_id in instance.tasks.filter(
+        status__in=[TaskStatus.OPEN, TaskStatus.FILLED, TaskStatus.DONE]
+    ).values_list("pk", flat=True):
+        enqueue("matching.rematch_task", task_id)
