@@ -19,6 +19,7 @@ from .models import OutboxMessage
 
 log = logging.getLogger(__name__)
 BATCH = 200
+PUBLISH_TIMEOUT = 1.0  # seconds, per socket operation
 
 
 def enqueue(task_name: str, *args) -> OutboxMessage:
@@ -38,7 +39,21 @@ def _send(message: OutboxMessage) -> None:
             app.loader.import_default_modules()
         app.tasks[message.task_name].apply(args=message.args, throw=True)
     else:
-        app.send_task(message.task_name, args=message.args, retry=False)
+        # Our own short-fused connection: a hung broker costs at most about a second
+        # of socket timeout here, whatever the worker's settings.
+        options = {
+            **app.conf.broker_transport_options,
+            "socket_timeout": PUBLISH_TIMEOUT,
+            "socket_connect_timeout": PUBLISH_TIMEOUT,
+            "max_retries": 0,
+        }
+        with app.connection_for_write(transport_options=options) as connection:
+            app.send_task(
+                message.task_name,
+                args=message.args,
+                retry=False,
+                connection=connection,
+            )
 
 
 def publish(ids: list[int] | None = None, *, limit: int = BATCH) -> int:
