@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from drf_spectacular.views import SpectacularAPIView
 
 from clusters import feeds
-from matching.views import for_you
+from matching.views import dismiss, for_you
 
 from .api import router
 
@@ -49,6 +49,11 @@ urlpatterns += i18n_patterns(
     ),
     path("konto/", include("allauth.urls")),
     path("frivillig/opgaver/til-dig/", for_you, name="matching_for_you"),
+    path(
+        "frivillig/opgaver/til-dig/<int:task_id>/ikke-for-mig/",
+        dismiss,
+        name="matching_dismiss",
+    ),
     path("frivillig/", include("volunteers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

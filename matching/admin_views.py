@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from clusters.models import Task, TaskStatus
 from volunteers.admin_views import _log_access, _require_editor
 from volunteers.editors import editable_paths
+from volunteers.models import VolunteerProfile
 
+from .models import Feedback, FeedbackKind, Match
+from .outbox import enqueue
 from .reasons import HOW, explain
 from .services import candidates_for_task
 
@@ -82,3 +88,26 @@ def explain_for_editor(reason) -> str:
             "how": HOW.get(reason.how, reason.how),
         }
     return explain(reason)
+
+
+@require_POST
+def unsuitable(request, task_id: int, profile_id: int):
+    """An editor rules a candidate out for a task; the next ranking leaves them out."""
+    _require_editor(request)
+    task = get_object_or_404(_tasks_for(request.user), pk=task_id)
+    profile = get_object_or_404(VolunteerProfile, pk=profile_id)
+    with transaction.atomic():
+        Feedback.objects.get_or_create(
+            task=task,
+            volunteer=profile,
+            kind=FeedbackKind.UNSUITABLE,
+            defaults={"by": request.user},
+        )
+        Match.objects.filter(task=task, volunteer=profile).delete()
+        enqueue("matching.rematch_task", task.pk)
+    messages.success(
+        request,
+        _("%(name)s will not be suggested for this task again.")
+        % {"name": profile.display_name},
+    )
+    return redirect("matching_admin:candidates", task_id=task.pk)

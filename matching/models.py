@@ -1,5 +1,6 @@
 """Matches as stored for editors and digests, and the outbox of work for Celery."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -56,3 +57,45 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name}{tuple(self.args)}"
+
+
+class FeedbackKind(models.TextChoices):
+    DISMISSED = "dismissed", _("Not for me (the resident)")
+    UNSUITABLE = "unsuitable", _("Not suitable (an editor)")
+
+
+class Feedback(models.Model):
+    """A suggestion a resident dismissed, or a candidate an editor ruled out.
+
+    The next ranking leaves the pair out.
+    """
+
+    task = models.ForeignKey(
+        "clusters.Task", on_delete=models.CASCADE, related_name="match_feedback"
+    )
+    volunteer = models.ForeignKey(
+        "volunteers.VolunteerProfile",
+        on_delete=models.CASCADE,
+        related_name="match_feedback",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=FeedbackKind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("feedback on a match")
+        verbose_name_plural = _("feedback on matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "volunteer", "kind"], name="feedback_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.volunteer} – {self.task}"

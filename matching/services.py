@@ -19,6 +19,7 @@ from volunteers.models import (
 from volunteers.taxonomy import taxonomy_data, taxonomy_version
 
 from . import engine as pure
+from .models import Feedback
 
 _lock = threading.Lock()
 _engine: pure.MatchEngine | None = None
@@ -120,6 +121,9 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
         .get(pk=profile.pk)
     )
     by_id = {task.pk: task for task in tasks}
+    dismissed = set(
+        Feedback.objects.filter(volunteer=profile).values_list("task_id", flat=True)
+    )
     steps = Page.steplen * 3
     clusters = {
         c.path: c
@@ -128,7 +132,7 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
         )
     }
     matches = get_engine().rank_tasks(
-        as_volunteer(profile),
+        as_volunteer(profile, excluded=dismissed),
         [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
         top_k=top_k,
     )
@@ -164,7 +168,10 @@ def candidates_for_task(task: Task, *, top_k: int = 20) -> tuple[list, list]:
     if not profiles:
         return [], []
     taken = set(Signup.objects.filter(task=task).values_list("volunteer_id", flat=True))
-    profiles = [p for p in profiles if p.pk not in taken]
+    ruled_out = set(
+        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
+    )
+    profiles = [p for p in profiles if p.pk not in taken and p.pk not in ruled_out]
     engine = get_engine()
     pure_task = as_task(task, cluster)
     volunteers = [as_volunteer(p) for p in profiles]
@@ -261,6 +268,10 @@ def _rank_consenting(task: Task, *, top_k: int) -> list:
         .select_related("village__cluster")
         .prefetch_related("skills")
     )
+    ruled_out = set(
+        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
+    )
+    profiles = [p for p in profiles if p.pk not in ruled_out]
     if not profiles:
         return []
     by_id = {p.pk: p for p in profiles}

@@ -1,11 +1,18 @@
 """Residents' suggestions: "Opgaver til dig"."""
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from clusters.models import Task
 from volunteers.models import VolunteerProfile
 from volunteers.views import resident_required
 
+from .models import Feedback, FeedbackKind, Match
+from .outbox import enqueue
 from .reasons import explain
 from .services import tasks_for_resident
 
@@ -30,3 +37,24 @@ def for_you(request):
         "matching/for_you.html",
         {"profile": profile, "suggestions": suggestions},
     )
+
+
+@resident_required
+@require_POST
+def dismiss(request, task_id: int):
+    """ "Ikke for mig": the suggestion goes, and the next ranking leaves it out."""
+    profile = VolunteerProfile.objects.filter(user=request.user).first()
+    task = Task.objects.filter(pk=task_id).first()
+    if profile is None or task is None:
+        raise Http404(_("We could not find that task."))
+    with transaction.atomic():
+        Feedback.objects.get_or_create(
+            task=task, volunteer=profile, kind=FeedbackKind.DISMISSED
+        )
+        Match.objects.filter(task=task, volunteer=profile).delete()
+        enqueue("matching.rematch_volunteer", profile.pk)
+    messages.success(
+        request,
+        _("We will not suggest “%(task)s” to you again.") % {"task": task.title},
+    )
+    return redirect("matching_for_you")

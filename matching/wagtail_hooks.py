@@ -19,6 +19,11 @@ def register_candidate_urls():
     urls = [
         path("", admin_views.task_list, name="tasks"),
         path("<int:task_id>/", admin_views.candidates, name="candidates"),
+        path(
+            "<int:task_id>/<int:profile_id>/ikke-egnet/",
+            admin_views.unsuitable,
+            name="unsuitable",
+        ),
     ]
     return [path("kandidater/", include((urls, "matching_admin")))]
 

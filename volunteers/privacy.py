@@ -60,6 +60,7 @@ USER_RELATIONS = {
     # Wagtail keeps its audit log without a database constraint (DO_NOTHING).
     "wagtailcore.PageLogEntry.user": "erase",
     "wagtailcore.ModelLogEntry.user": "erase",
+    "matching.Feedback.by": "set_null",
     "accounts.User.groups": "cascade",
     "accounts.User.user_permissions": "cascade",
 }
@@ -69,6 +70,7 @@ USER_RELATIONS = {
 PROFILE_RELATIONS = {
     "volunteers.VolunteerSkill.profile": "cascade",
     "matching.Match.volunteer": "cascade",
+    "matching.Feedback.volunteer": "cascade",
     "volunteers.Signup.volunteer": "anonymise",
 }
 
@@ -203,10 +205,10 @@ def export(user) -> dict:
 
 
 def _matches(profile) -> list[dict]:
-    """The tasks the engine found for the resident, with its reasons."""
+    """The tasks the engine found for the resident, with its reasons and feedback."""
     if profile is None:
         return []
-    return [
+    found = [
         {
             "task": m.task.title,
             "score": m.score,
@@ -215,6 +217,11 @@ def _matches(profile) -> list[dict]:
         }
         for m in profile.matches.select_related("task")
     ]
+    found += [
+        {"task": fb.task.title, "feedback": fb.kind, "at": _value(fb.at)}
+        for fb in profile.match_feedback.select_related("task")
+    ]
+    return found
 
 
 def _login_attempts(email: str) -> list[dict]:

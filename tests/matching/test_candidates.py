@@ -67,3 +67,20 @@ def test_editor_cannot_open_another_clusters_task(client, world):
     assert client.get(f"{URL}{world['other'].pk}/").status_code == 404
     listing = client.get(URL).content.decode()
     assert "Byg plantekasser" in listing and "Lav et budget" not in listing
+
+
+def test_an_editor_rules_out_a_candidate_for_the_next_ranking(client, world):
+    task = world["planter"]
+    response = client.post(
+        f"{URL}{task.pk}/{world['karl'].pk}/ikke-egnet/", follow=True
+    )
+    assert (
+        "Karl bliver ikke foreslået til denne opgave igen." in response.content.decode()
+    )
+    html = client.get(f"{URL}{task.pk}/").content.decode()
+    assert "Karl" not in html and "Birthe" in html
+
+
+def test_an_editor_cannot_rule_out_for_another_clusters_task(client, world):
+    response = client.post(f"{URL}{world['other'].pk}/{world['karl'].pk}/ikke-egnet/")
+    assert response.status_code == 404

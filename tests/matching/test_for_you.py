@@ -84,3 +84,12 @@ def test_a_word_administrators_add_to_the_taxonomy_is_understood_at_once(client,
 
 def test_the_page_needs_a_log_in(client):
     assert client.get(URL).status_code == 302
+
+
+def test_not_for_me_removes_a_suggestion_for_good(client, mols):
+    _resident(client, mols, ["tømre"])
+    planter = mols["planter"]
+    response = client.post(f"{URL}{planter.pk}/ikke-for-mig/", follow=True)
+    html = response.content.decode()
+    assert "Vi foreslår ikke “Byg plantekasser” for dig igen." in html
+    assert "Byg plantekasser" not in client.get(URL).content.decode()
