@@ -279,3 +279,85 @@ def _rank_consenting(task: Task, *, top_k: int) -> list:
         [as_task(task, cluster)], [as_volunteer(p) for p in profiles], top_k=top_k
     )
     return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]]
+
+
+def municipalities_with_open_tasks() -> list[str]:
+    open_plans = Task.objects.filter(status=TaskStatus.OPEN).values("page_id")
+    steps = Page.steplen * 3
+    paths = {
+        path[:steps]
+        for path in ActionPlanPage.objects.live()
+        .filter(pk__in=open_plans)
+        .values_list("path", flat=True)
+    }
+    return sorted(
+        set(
+            ClusterPage.objects.filter(path__in=paths).values_list(
+                "municipality", flat=True
+            )
+        )
+    )
+
+
+def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int:
+    """Rematch every open task of one municipality against its consenting residents.
+
+    One engine run (the residents' side is indexed once); idempotent, so a retry
+    simply writes the same rows again.
+    """
+    from django.db import transaction
+
+    from .models import Match
+
+    clusters = {
+        c.path: c for c in ClusterPage.objects.live().filter(municipality=municipality)
+    }
+    if not clusters:
+        return 0
+    within = Q(pk__in=[])
+    for cluster in clusters.values():
+        within |= below(cluster)
+    plans = ActionPlanPage.objects.live().exclude(private_pages()).filter(within)
+    tasks = list(
+        Task.objects.filter(page__in=plans.values("pk"), status=TaskStatus.OPEN)
+        .select_related("page")
+        .order_by("pk")
+    )
+    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
+    profiles = list(
+        VolunteerProfile.objects.filter(user_id__in=consenting.values("user_id"))
+        .filter(
+            Q(village__cluster__municipality=municipality)
+            | Q(clusters__municipality=municipality)
+        )
+        .distinct()
+        .select_related("village__cluster")
+        .prefetch_related("skills")
+    )
+    ruled_out: dict[int, set] = {}
+    for task_id, volunteer_id in Feedback.objects.filter(
+        task__in=[t.pk for t in tasks]
+    ).values_list("task_id", "volunteer_id"):
+        ruled_out.setdefault(volunteer_id, set()).add(task_id)
+    steps = Page.steplen * 3
+    ranked = get_engine().rank(
+        [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
+        [as_volunteer(p, excluded=ruled_out.get(p.pk, ())) for p in profiles],
+        top_k=top_k,
+    )
+    rows = [
+        Match(
+            task_id=task_id,
+            volunteer_id=m.volunteer_id,
+            score=m.score,
+            skill_coverage=m.skill_coverage,
+            reasons=_reason_dicts(m),
+            engine_version=pure.ENGINE_VERSION,
+        )
+        for task_id, matches in ranked.items()
+        for m in matches
+    ]
+    with transaction.atomic():
+        Match.objects.filter(task__in=[t.pk for t in tasks]).delete()
+        Match.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

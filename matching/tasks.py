@@ -32,3 +32,24 @@ def publish_outbox() -> int:
     from .outbox import publish
 
     return publish()
+
+
+@shared_task(name="matching.rematch_municipality", **RETRY)
+def rematch_municipality(municipality: str) -> int:
+    """Rematch all open tasks of one municipality (a part of the nightly run)."""
+    from .services import store_matches_for_municipality
+
+    return store_matches_for_municipality(municipality)
+
+
+@shared_task(name="matching.rematch_all", acks_late=True)
+def rematch_all() -> int:
+    """Nightly: fan out one rematch per municipality as a Celery group."""
+    from celery import group
+
+    from .services import municipalities_with_open_tasks
+
+    municipalities = municipalities_with_open_tasks()
+    if municipalities:
+        group(rematch_municipality.s(code) for code in municipalities).apply_async()
+    return len(municipalities)

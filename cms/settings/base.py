@@ -9,6 +9,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import environ
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -233,6 +234,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "publish-outbox": {"task": "matching.publish_outbox", "schedule": 60},
+    "rematch-all-nightly": {
+        "task": "matching.rematch_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "purge-inactive-accounts": {
         "task": "volunteers.tasks.purge_inactive_accounts",
         "schedule": 24 * 60 * 60,

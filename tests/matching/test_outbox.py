@@ -18,7 +18,14 @@ def planter():
 
 @pytest.fixture
 def eager(settings):
+    """Tasks run in-process, as in the embedded default (also when REDIS_URL is set)."""
+    from cms.celery import app
+
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
 
 
 def _profile_form(village):
@@ -116,3 +123,23 @@ def test_withdrawing_consent_removes_the_residents_matches(
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_consent(profile.user, ConsentPurpose.MATCHING)
     assert not Match.objects.filter(volunteer=profile).exists()
+
+
+def test_the_nightly_rematch_fans_out_per_municipality_and_is_idempotent(eager):
+    from matching.tasks import rematch_all
+
+    mols = f.ClusterPageFactory(title="Mols i Udvikling", municipality="syddjurs")
+    midtlyn = f.ClusterPageFactory(
+        title="Landet på Midtlyn",
+        municipality="faaborg-midtfyn",
+        villages=[("Nørre Lyndelse", "5792", 55.2785, 10.4441)],
+    )
+    for cluster, phrase in ((mols, "tømrer"), (midtlyn, "regnskab")):
+        plan = f.ActionPlanPageFactory(parent=cluster)
+        f.TaskFactory(page=plan, skills=phrase)
+        profile = f.VolunteerProfileFactory(village=cluster.villages.first())
+        f.VolunteerSkillFactory(profile=profile, phrase=phrase)
+    assert rematch_all.delay().get() == 2
+    assert Match.objects.count() == 2
+    rematch_all.delay()
+    assert Match.objects.count() == 2

@@ -85,13 +85,14 @@ def broker(tmp_path, settings):
         pytest.fail("redis-server is missing: `make test` installs it")
     broker = Broker(tmp_path)
     broker.start()
-    before = app.conf.broker_url
+    before = app.conf.broker_url, app.conf.task_always_eager
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
     app.conf.broker_url = f"redis://127.0.0.1:{broker.port}/1"
     _fresh_connections(app)
     yield broker
     broker.stop()
-    app.conf.broker_url = before
+    app.conf.broker_url, app.conf.task_always_eager = before
     _fresh_connections(app)
 
 
