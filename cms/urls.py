@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from drf_spectacular.views import SpectacularAPIView
 
 from clusters import feeds
-from matching.views import dismiss, for_you
+from matching.views import dismiss, for_you, unsubscribe
 
 from .api import router
 
@@ -53,6 +53,11 @@ urlpatterns += i18n_patterns(
         "frivillig/opgaver/til-dig/<int:task_id>/ikke-for-mig/",
         dismiss,
         name="matching_dismiss",
+    ),
+    path(
+        "frivillig/afmeld-nye-opgaver/<str:token>/",
+        unsubscribe,
+        name="matching_unsubscribe",
     ),
     path("frivillig/", include("volunteers.urls")),
     path("", include(wagtail_urls)),

@@ -99,3 +99,29 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.volunteer} – {self.task}"
+
+
+class DigestEntry(models.Model):
+    """A task a resident was told about in a digest, so it is never sent twice."""
+
+    volunteer = models.ForeignKey(
+        "volunteers.VolunteerProfile",
+        on_delete=models.CASCADE,
+        related_name="digest_entries",
+    )
+    task = models.ForeignKey(
+        "clusters.Task", on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("task sent in a digest")
+        verbose_name_plural = _("tasks sent in digests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "task"], name="digest_task_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} – {self.task}"

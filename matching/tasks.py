@@ -53,3 +53,11 @@ def rematch_all() -> int:
     if municipalities:
         group(rematch_municipality.s(code) for code in municipalities).apply_async()
     return len(municipalities)
+
+
+@shared_task(name="matching.send_digests", acks_late=True)
+def send_digests() -> int:
+    """Weekly: the e-mail of new fitting tasks (never the same task twice)."""
+    from .digests import send_all
+
+    return send_all()

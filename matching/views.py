@@ -5,7 +5,12 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from clusters.models import Task
 from volunteers.models import VolunteerProfile
@@ -58,3 +63,21 @@ def dismiss(request, task_id: int):
         _("We will not suggest “%(task)s” to you again.") % {"task": task.title},
     )
     return redirect("matching_for_you")
+
+
+@require_http_methods(["GET", "POST"])
+@csrf_exempt  # one-click unsubscribe (RFC 8058) posts without a session
+def unsubscribe(request, token: str):
+    """Turn the digest off from a link in it, without logging in."""
+    from .digests import profile_for_token
+
+    profile = profile_for_token(token)
+    if profile is None:
+        raise Http404(_("This link is not valid."))
+    if request.method == "POST" or request.GET.get("ok"):
+        profile.notify_new_tasks = False
+        profile.save(update_fields=["notify_new_tasks"])
+        return render(request, "matching/unsubscribed.html", {"profile": profile})
+    return render(
+        request, "matching/unsubscribe.html", {"profile": profile, "token": token}
+    )

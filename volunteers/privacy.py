@@ -71,6 +71,7 @@ PROFILE_RELATIONS = {
     "volunteers.VolunteerSkill.profile": "cascade",
     "matching.Match.volunteer": "cascade",
     "matching.Feedback.volunteer": "cascade",
+    "matching.DigestEntry.volunteer": "cascade",
     "volunteers.Signup.volunteer": "anonymise",
 }
 
@@ -220,6 +221,10 @@ def _matches(profile) -> list[dict]:
     found += [
         {"task": fb.task.title, "feedback": fb.kind, "at": _value(fb.at)}
         for fb in profile.match_feedback.select_related("task")
+    ]
+    found += [
+        {"task": entry.task.title, "sent_in_digest": _value(entry.sent_at)}
+        for entry in profile.digest_entries.select_related("task")
     ]
     return found
 

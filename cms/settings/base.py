@@ -234,6 +234,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "publish-outbox": {"task": "matching.publish_outbox", "schedule": 60},
+    "weekly-digests": {
+        "task": "matching.send_digests",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
     "rematch-all-nightly": {
         "task": "matching.rematch_all",
         "schedule": crontab(hour=2, minute=30),

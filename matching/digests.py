@@ -1,0 +1,127 @@
+"""The weekly e-mail of new tasks that fit a resident.
+
+Never to a resident without consent or who turned it off, never the same task twice,
+in the resident's language, as HTML and text, with one-click unsubscribe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from volunteers.models import Consent, ConsentPurpose, SentEmail, VolunteerProfile
+
+from .models import DigestEntry
+from .reasons import explain
+from .services import tasks_for_resident
+
+MAX_TASKS = 5
+UNSUBSCRIBE_SALT = "matching.digest.unsubscribe"
+
+
+@dataclass
+class Digest:
+    profile: VolunteerProfile
+    items: list  # (task, match)
+
+    @property
+    def subject(self) -> str:
+        with translation.override(self.profile.language):
+            return _("New tasks that fit you on Klyngeportal")
+
+
+def unsubscribe_token(profile: VolunteerProfile) -> str:
+    return signing.dumps(profile.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def profile_for_token(token: str) -> VolunteerProfile | None:
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return VolunteerProfile.objects.filter(pk=pk).first()
+
+
+def digests() -> list[Digest]:
+    """What would go out now: one digest per resident with new fitting tasks."""
+    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
+    profiles = VolunteerProfile.objects.filter(
+        notify_new_tasks=True, user_id__in=consenting.values("user_id")
+    ).select_related("user")
+    result = []
+    for profile in profiles:
+        sent = set(
+            DigestEntry.objects.filter(volunteer=profile).values_list(
+                "task_id", flat=True
+            )
+        )
+        items = [
+            (task, match)
+            for task, match in tasks_for_resident(profile, top_k=MAX_TASKS * 3)
+            if task.pk not in sent
+        ][:MAX_TASKS]
+        if items:
+            result.append(Digest(profile=profile, items=items))
+    return result
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(digest: Digest) -> None:
+    """Send one digest and remember its tasks."""
+    profile = digest.profile
+    with translation.override(profile.language):
+        context = {
+            "profile": profile,
+            "items": [
+                {
+                    "task": task,
+                    "url": _absolute(reverse("volunteers:task_detail", args=[task.pk])),
+                    "why": [text for text in map(explain, match.reasons) if text],
+                }
+                for task, match in digest.items
+            ],
+            "unsubscribe_url": _absolute(
+                reverse("matching_unsubscribe", args=[unsubscribe_token(profile)])
+            ),
+            "for_you_url": _absolute(reverse("matching_for_you")),
+        }
+        text = render_to_string("matching/email/digest.txt", context)
+        html = render_to_string("matching/email/digest.html", context)
+        subject = digest.subject
+    message = EmailMultiAlternatives(
+        subject,
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        [profile.user.email],
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    with transaction.atomic():
+        DigestEntry.objects.bulk_create(
+            [DigestEntry(volunteer=profile, task=task) for task, _m in digest.items],
+            ignore_conflicts=True,
+        )
+        SentEmail.objects.create(user=profile.user, kind="digest", subject=subject)
+        message.send()
+
+
+def send_all() -> int:
+    count = 0
+    for digest in digests():
+        send(digest)
+        count += 1
+    return count
