@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -111,3 +112,47 @@ def unsuitable(request, task_id: int, profile_id: int):
         % {"name": profile.display_name},
     )
     return redirect("matching_admin:candidates", task_id=task.pk)
+
+
+def _require_taxonomy_admin(request):
+    if not request.user.has_perm("volunteers.change_skill"):
+        raise PermissionDenied
+
+
+def proposals(request):
+    """Words residents use that seem to mean a skill: accept or reject each."""
+    from .models import ProposalStatus, SynonymProposal
+
+    _require_taxonomy_admin(request)
+    pending = SynonymProposal.objects.filter(
+        status=ProposalStatus.PROPOSED
+    ).select_related("skill")[:200]
+    return TemplateResponse(
+        request,
+        "matching/admin/proposals.html",
+        {"proposals": pending, "header_title": _("Proposed synonyms")},
+    )
+
+
+@require_POST
+def decide_proposal(request, proposal_id: int, decision: str):
+    from . import learning
+    from .models import ProposalStatus, SynonymProposal
+
+    _require_taxonomy_admin(request)
+    proposal = get_object_or_404(
+        SynonymProposal, pk=proposal_id, status=ProposalStatus.PROPOSED
+    )
+    if decision == "accept":
+        learning.accept(proposal)
+        messages.success(
+            request,
+            _("“%(phrase)s” is now a synonym of %(skill)s.")
+            % {"phrase": proposal.phrase, "skill": proposal.skill.name_da},
+        )
+    else:
+        learning.reject(proposal)
+        messages.success(
+            request, _("“%(phrase)s” was rejected.") % {"phrase": proposal.phrase}
+        )
+    return redirect("matching_admin:proposals")

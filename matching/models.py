@@ -125,3 +125,47 @@ class DigestEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.task}"
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class SynonymProposal(models.Model):
+    """A resident's own word that seems to mean a taxonomy skill.
+
+    Learnt from confirmed sign-ups: a resident whose phrase the taxonomy did not know
+    was confirmed for a task that needs the skill. An administrator decides; nothing
+    is added to the taxonomy without them.
+    """
+
+    phrase = models.CharField(_("phrase"), max_length=80)
+    skill = models.ForeignKey(
+        "volunteers.Skill",
+        verbose_name=_("skill"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    evidence = models.PositiveIntegerField(_("confirmed sign-ups"), default=0)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.PROPOSED,
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("proposed synonym")
+        verbose_name_plural = _("proposed synonyms")
+        ordering = ["-evidence", "phrase"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phrase", "skill"], name="synonym_proposal_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} → {self.skill}"

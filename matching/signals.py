@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from clusters.models import ActionPlanPage, TaskStatus
-from volunteers.signals import profile_changed
+from volunteers.signals import profile_changed, signup_confirmed
 
 from .outbox import enqueue
 
@@ -22,3 +22,10 @@ def rematch_plan_tasks(sender, instance, **kwargs):
         status__in=[TaskStatus.OPEN, TaskStatus.FILLED, TaskStatus.DONE]
     ).values_list("pk", flat=True):
         enqueue("matching.rematch_task", task_id)
+
+
+@receiver(signup_confirmed)
+def learn_words(sender, signup, **kwargs):
+    from .learning import learn_from_signup
+
+    learn_from_signup(signup)

@@ -334,6 +334,9 @@ def confirm_signup(signup: Signup) -> Signup:
         signup.status = SignupStatus.CONFIRMED
         signup.status_changed_at = timezone.now()
         signup.save(update_fields=["status", "status_changed_at"])
+        from .signals import signup_confirmed
+
+        signup_confirmed.send(sender=Signup, signup=signup)
         _update_task_fill(signup.task)
         transaction.on_commit(lambda: emails.signup_decided(signup), robust=True)
     return signup
