@@ -77,8 +77,8 @@ def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send(digest: Digest) -> None:
-    """Send one digest and remember its tasks."""
+def render(digest: Digest) -> tuple[str, str, str, dict]:
+    """Subject, text, HTML and headers of a digest, in the resident's language."""
     profile = digest.profile
     with translation.override(profile.language):
         context = {
@@ -99,15 +99,23 @@ def send(digest: Digest) -> None:
         text = render_to_string("matching/email/digest.txt", context)
         html = render_to_string("matching/email/digest.html", context)
         subject = digest.subject
+    headers = {
+        "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return subject, text, html, headers
+
+
+def send(digest: Digest) -> None:
+    """Send one digest and remember its tasks."""
+    profile = digest.profile
+    subject, text, html, headers = render(digest)
     message = EmailMultiAlternatives(
         subject,
         text,
         settings.DEFAULT_FROM_EMAIL,
         [profile.user.email],
-        headers={
-            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=headers,
     )
     message.attach_alternative(html, "text/html")
     with transaction.atomic():

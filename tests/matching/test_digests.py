@@ -45,6 +45,8 @@ def test_dry_run_shows_what_would_go_out_and_sends_nothing(mols):
     output = _run("--dry-run")
     assert profile.user.email in output and "Byg plantekasser" in output
     assert "Would send 1 digest(s)." in output
+    # The mail itself, as the resident would read it.
+    assert "Du skrev “tømre” – opgaven søger “tømrer”." in output
     assert not mail.outbox
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from matching.digests import digests, send
+from matching.digests import digests, render, send
 
 
 class Command(BaseCommand):
@@ -22,7 +22,10 @@ class Command(BaseCommand):
                 f"{digest.profile.user.email} ({digest.profile.language}): "
                 f"{digest.subject} — {titles}"
             )
-            if not dry_run:
+            if dry_run:
+                _subject, text, _html, _headers = render(digest)
+                self.stdout.write(text)
+            else:
                 send(digest)
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(f"{verb} {len(pending)} digest(s).")
