@@ -97,6 +97,30 @@ def open_tasks_for(profile: VolunteerProfile):
     )
 
 
+def consenting_residents(municipality: str, *, contact: bool = False) -> list:
+    """Residents of a municipality (living there or following a cluster there) who
+    consented to matching — and, with `contact`, to being contacted."""
+    consents = Consent.objects.active()
+    profiles = VolunteerProfile.objects.filter(
+        user_id__in=consents.filter(purpose=ConsentPurpose.MATCHING).values("user_id")
+    )
+    if contact:
+        profiles = profiles.filter(
+            user_id__in=consents.filter(purpose=ConsentPurpose.CONTACT).values(
+                "user_id"
+            )
+        )
+    return list(
+        profiles.filter(
+            Q(village__cluster__municipality=municipality)
+            | Q(clusters__municipality=municipality)
+        )
+        .distinct()
+        .select_related("user", "village__cluster")
+        .prefetch_related("skills")
+    )
+
+
 def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tuple]:
     """The open tasks that fit a resident best, with the engine's reasons.
 
@@ -145,26 +169,12 @@ def candidates_for_task(task: Task, *, top_k: int = 20) -> tuple[list, list]:
     Only residents who consented to matching *and* to being contacted by
     coordinators, in the task's municipality.
     """
-    from volunteers.models import VolunteerProfile
 
     steps = Page.steplen * 3
     cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
     if cluster is None:
         return [], []
-    consented = Consent.objects.active().values("user_id")
-    profiles = list(
-        VolunteerProfile.objects.filter(
-            user_id__in=consented.filter(purpose=ConsentPurpose.MATCHING)
-        )
-        .filter(user_id__in=consented.filter(purpose=ConsentPurpose.CONTACT))
-        .filter(
-            Q(village__cluster__municipality=cluster.municipality)
-            | Q(clusters__municipality=cluster.municipality)
-        )
-        .distinct()
-        .select_related("user", "village__cluster")
-        .prefetch_related("skills")
-    )
+    profiles = consenting_residents(cluster.municipality, contact=True)
     if not profiles:
         return [], []
     taken = set(Signup.objects.filter(task=task).values_list("volunteer_id", flat=True))
@@ -257,17 +267,7 @@ def _rank_consenting(task: Task, *, top_k: int) -> list:
     cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
     if cluster is None:
         return []
-    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
-    profiles = list(
-        VolunteerProfile.objects.filter(user_id__in=consenting.values("user_id"))
-        .filter(
-            Q(village__cluster__municipality=cluster.municipality)
-            | Q(clusters__municipality=cluster.municipality)
-        )
-        .distinct()
-        .select_related("village__cluster")
-        .prefetch_related("skills")
-    )
+    profiles = consenting_residents(cluster.municipality)
     ruled_out = set(
         Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
     )
@@ -323,17 +323,7 @@ def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int
         .select_related("page")
         .order_by("pk")
     )
-    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
-    profiles = list(
-        VolunteerProfile.objects.filter(user_id__in=consenting.values("user_id"))
-        .filter(
-            Q(village__cluster__municipality=municipality)
-            | Q(clusters__municipality=municipality)
-        )
-        .distinct()
-        .select_related("village__cluster")
-        .prefetch_related("skills")
-    )
+    profiles = consenting_residents(municipality)
     ruled_out: dict[int, set] = {}
     for task_id, volunteer_id in Feedback.objects.filter(
         task__in=[t.pk for t in tasks]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.workers import start_worker, stop_worker
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -113,27 +115,7 @@ def test_ping_task_goes_through_redis_to_a_real_worker(tmp_path):
     }
     env.pop("DATABASE_URL", None)
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'worker.sqlite3'}"
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cms",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--loglevel=WARNING",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    worker = start_worker(env)
     try:
         code = (
             "import django; django.setup()\n"
@@ -151,5 +133,4 @@ def test_ping_task_goes_through_redis_to_a_real_worker(tmp_path):
         )
         assert result.stdout.strip() == "pong", result.stderr
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop_worker(worker)

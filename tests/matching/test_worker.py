@@ -1,10 +1,7 @@
 """A real Celery worker on the real Redis picks up rematch work from the outbox."""
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 from django.db import connection, transaction
 
@@ -13,8 +10,8 @@ import pytest
 from matching.models import Match, OutboxMessage
 from matching.outbox import enqueue
 from tests import factories as f
+from tests.workers import start_worker, stop_worker
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.integration,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -44,27 +41,7 @@ def test_a_real_worker_stores_matches_for_work_from_the_outbox():
     profile.clusters.add(cluster)
     f.VolunteerSkillFactory(profile=profile, phrase="tømre")
 
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "cms",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--loglevel=WARNING",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=_worker_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    worker = start_worker(_worker_env())
     try:
         with transaction.atomic():
             enqueue("matching.rematch_volunteer", profile.pk)
@@ -78,8 +55,4 @@ def test_a_real_worker_stores_matches_for_work_from_the_outbox():
         assert match is not None, "the worker stored no match within a minute"
         assert match.reasons[0]["phrase"] == "tømre"
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_worker(worker)
