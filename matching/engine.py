@@ -248,6 +248,7 @@ class Taxonomy:
             )
         else:
             self.related = sparse.csr_matrix((n, n), dtype=np.float32)
+        self.related_pairs = set(zip(*self.related.nonzero(), strict=True))
         # Single words of the taxonomy, for stems and compounds.
         # Stems only of real words (not of misspellings, whose stems collide with
         # other words: "tømer" and "tømme" share "tøm"), and of at least 4 letters.
@@ -655,10 +656,10 @@ def _how(taxonomy, required_mapping, offered_mapping):
         kind = offered_mapping[index][1]
         how = HOW_LABELS.get(kind, kind)
         return how, taxonomy.skills[index]
-    related = taxonomy.related
+    related = taxonomy.related_pairs
     for a in required_mapping:
         for b in offered_mapping:
-            if related[a, b]:
+            if (a, b) in related:
                 return HOW_LABELS["related"], taxonomy.skills[a]
     return HOW_LABELS["near"], None
 
@@ -811,13 +812,28 @@ def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     return coverage
 
 
-def _best_per_row(rows, scores, k) -> np.ndarray:
-    """Positions of the k best scores of each row, best first (all rows at once)."""
-    order = np.lexsort((-scores, rows))
-    sorted_rows = rows[order]
-    starts = np.searchsorted(sorted_rows, sorted_rows, side="left")
-    rank = np.arange(sorted_rows.size) - starts
-    return order[rank < k]
+def _best_per_sorted_row(rows, cols, scores, k) -> list[int]:
+    """Positions of the k best scores of each row, best first, ties by column.
+
+    `rows` comes sorted (from a CSR matrix), so each row is a slice: a partition per
+    row, then a sort of only the few that can be in the top k.
+    """
+    if rows.size == 0:
+        return []
+    bounds = np.flatnonzero(np.diff(rows)) + 1
+    starts = np.concatenate(([0], bounds))
+    ends = np.concatenate((bounds, [rows.size]))
+    picked: list[int] = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        row_scores = scores[start:end]
+        if end - start > k:
+            kth = np.partition(row_scores, end - start - k)[end - start - k]
+            idx = np.flatnonzero(row_scores >= kth)
+        else:
+            idx = np.arange(end - start)
+        order = idx[np.lexsort((cols[start:end][idx], -row_scores[idx]))][:k]
+        picked.extend((start + order).tolist())
+    return picked
 
 
 def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -892,7 +908,7 @@ class VolunteerIndex:
                 keys = rows.astype(np.int64) * len(self.volunteers) + cols
                 keep &= ~np.isin(keys, np.asarray(dismissed, dtype=np.int64))
             rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
-            for i in _best_per_row(rows, scores, top_k).tolist():
+            for i in _best_per_sorted_row(rows, cols, scores, top_k):
                 task = chunk[int(rows[i])]
                 volunteer = self.volunteers[int(cols[i])]
                 result[task.id].append(
