@@ -46,17 +46,19 @@ ENGINE_VERSION = "1.0"
 TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "skills.json"
 
 # --- Weights (each with its reason) ---------------------------------------------------
-# Skills decide: a resident who cannot do the task is no match, however close they live.
-W_SKILL = 0.70
+# Skills decide: a resident who cannot do the task is no match, however close they live;
+# the rest orders people of equal skill (and, being small, lets the engine drop early
+# every candidate whose skills trail the best by more than the rest could make up).
+W_SKILL = 0.80
 # Place matters in a village cluster (no car, short evenings): same village counts most.
-W_PLACE = 0.12
+W_PLACE = 0.10
 PLACE_SCORES = {"village": 1.0, "cluster": 0.6, "municipality": 0.3}
 # Time: a resident free on evenings is no help for a weekday task.
-W_AVAILABILITY = 0.10
+W_AVAILABILITY = 0.06
 # Load: spread the work; someone already at their monthly hours is asked last.
-W_LOAD = 0.08
+W_LOAD = 0.04
 # Newcomers on "good first tasks": bring new kinds of volunteers in (added on top).
-NEWCOMER_BOOST = 6.0
+NEWCOMER_BOOST = 5.0
 # Phrase-level scores (0–1): how sure we are two phrases mean the same skill.
 SAME_SKILL = 1.0
 RELATED_SKILL = 0.6
