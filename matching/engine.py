@@ -545,48 +545,39 @@ class MatchEngine:
         numpy operations rather than a million Python calls.
         """
         t, v = task_rows, volunteer_cols
-        tv, vv = tasks.village[t], volunteers.village[v]
-        tc, vc = tasks.cluster[t], volunteers.cluster[v]
-        tm, vm = tasks.municipality[t], volunteers.municipality[v]
-        place = np.where(
-            (tv >= 0) & (tv == vv),
-            PLACE_SCORES["village"],
-            np.where(
-                (tc >= 0) & (tc == vc),
-                PLACE_SCORES["cluster"],
-                np.where((tm >= 0) & (tm == vm), PLACE_SCORES["municipality"], 0.0),
-            ),
-        )
-        unknown_place = (tv < 0) & (tc < 0) & (tm < 0)
-        place = np.where(unknown_place, 0.5, place).astype(np.float32)
+        f32 = np.float32
+        # Place: the best level that holds, written over from weakest to strongest.
+        place = np.zeros(t.shape, f32)
+        tm = tasks.municipality[t]
+        place[(tm >= 0) & (tm == volunteers.municipality[v])] = PLACE_SCORES[
+            "municipality"
+        ]
+        tc = tasks.cluster[t]
+        place[(tc >= 0) & (tc == volunteers.cluster[v])] = PLACE_SCORES["cluster"]
+        tv = tasks.village[t]
+        place[(tv >= 0) & (tv == volunteers.village[v])] = PLACE_SCORES["village"]
+        place[tasks.no_place[t]] = 0.5  # a task without a place: neither good nor bad
 
         need, free_slots = tasks.mask[t], volunteers.mask[v]
-        overlap = _POPCOUNT[need & free_slots] / np.maximum(_POPCOUNT[need], 1)
-        availability = np.where(
-            need == 0, 1.0, np.where(free_slots == 0, 0.5, overlap)
-        ).astype(np.float32)
+        availability = _POPCOUNT[need & free_slots] / np.maximum(
+            _POPCOUNT[need], f32(1)
+        )
+        availability[free_slots == 0] = 0.5
+        availability[need == 0] = 1.0
 
         hours = volunteers.hours[v]
-        free = hours - volunteers.load[v]
-        task_hours = np.where(tasks.hours[t] > 0, tasks.hours[t], 1.0)
-        load = np.where(hours <= 0, 0.7, np.clip(free / task_hours, 0.0, 1.0)).astype(
-            np.float32
+        load = np.clip(
+            (hours - volunteers.load[v]) / tasks.hours_or_one[t], f32(0), f32(1)
         )
+        load[hours <= 0] = 0.7
 
-        boost = np.where(
-            tasks.first[t] & volunteers.newcomer[v], NEWCOMER_BOOST, 0.0
-        ).astype(np.float32)
-        score = (
-            100.0
-            * (
-                W_SKILL * coverage
-                + W_PLACE * place
-                + W_AVAILABILITY * availability
-                + W_LOAD * load
-            )
-            / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD)
-        )
-        return np.minimum(score + boost, 100.0)
+        weight = f32(100.0 / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD))
+        score = coverage.astype(f32, copy=False) * f32(W_SKILL * weight)
+        score += place * f32(W_PLACE * weight)
+        score += availability * f32(W_AVAILABILITY * weight)
+        score += load * f32(W_LOAD * weight)
+        score[tasks.first[t] & volunteers.newcomer[v]] += f32(NEWCOMER_BOOST)
+        return np.minimum(score, f32(100.0))
 
     def _reasons(
         self,
@@ -760,7 +751,13 @@ class _Side:
         if tasks:
             self.mask = np.fromiter((_mask(i.when) for i in items), np.uint8, n)
             self.hours = np.fromiter((i.hours for i in items), np.float32, n)
+            self.hours_or_one = np.where(self.hours > 0, self.hours, 1).astype(
+                np.float32
+            )
             self.first = np.fromiter((i.good_first_task for i in items), bool, n)
+            self.no_place = (
+                (self.village < 0) & (self.cluster < 0) & (self.municipality < 0)
+            )
         else:
             self.mask = np.fromiter((_mask(i.availability) for i in items), np.uint8, n)
             self.hours = np.fromiter((i.hours_per_month for i in items), np.float32, n)
