@@ -19,6 +19,9 @@ from .models import OutboxMessage
 
 log = logging.getLogger(__name__)
 BATCH = 200
+# A message that failed this often is left for a person to look at (in the admin's
+# database or logs) rather than retried every minute for ever.
+MAX_ATTEMPTS = 20
 PUBLISH_TIMEOUT = 1.0  # seconds, per socket operation
 
 
@@ -61,7 +64,9 @@ def publish(ids: list[int] | None = None, *, limit: int = BATCH) -> int:
 
     Stops at the first broker error: the rest waits for the sweeper.
     """
-    pending = OutboxMessage.objects.filter(published_at__isnull=True).order_by("pk")
+    pending = OutboxMessage.objects.filter(
+        published_at__isnull=True, attempts__lt=MAX_ATTEMPTS
+    ).order_by("pk")
     if ids is not None:
         pending = pending.filter(pk__in=ids)
     sent = 0

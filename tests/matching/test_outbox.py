@@ -143,3 +143,17 @@ def test_the_nightly_rematch_fans_out_per_municipality_and_is_idempotent(eager):
     assert Match.objects.count() == 2
     rematch_all.delay()
     assert Match.objects.count() == 2
+
+
+def test_a_message_that_keeps_failing_is_set_aside(planter, monkeypatch):
+    message = OutboxMessage.objects.create(
+        task_name="matching.rematch_task",
+        args=[planter.pk],
+        attempts=outbox.MAX_ATTEMPTS,
+    )
+    sent = []
+    monkeypatch.setattr(outbox, "_send", sent.append)
+    assert outbox.publish() == 0
+    assert not sent
+    message.refresh_from_db()
+    assert message.published_at is None
