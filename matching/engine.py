@@ -667,32 +667,12 @@ def _place_how(task: Task, volunteer: Volunteer) -> str | None:
     return None
 
 
-def _place(task: Task, volunteer: Volunteer) -> float:
-    how = _place_how(task, volunteer)
-    if how:
-        return PLACE_SCORES[how]
-    # Unknown place on either side is neither good nor bad.
-    if not (task.village or task.cluster or task.municipality):
-        return 0.5
-    return 0.0
-
-
 def _availability(task: Task, volunteer: Volunteer) -> float:
     if not task.when:
         return 1.0
     if not volunteer.availability:
         return 0.5  # not said
     return len(task.when & volunteer.availability) / len(task.when)
-
-
-def _load(volunteer: Volunteer, task: Task) -> float:
-    if not volunteer.hours_per_month:
-        return 0.7
-    free = volunteer.hours_per_month - volunteer.load_hours
-    if free <= 0:
-        return 0.0
-    need = task.hours or 1.0
-    return float(min(free / need, 1.0))
 
 
 def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:

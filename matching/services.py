@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from django.db import transaction
 from django.db.models import Q
 
 from wagtail.models import Page
@@ -19,7 +20,7 @@ from volunteers.models import (
 from volunteers.taxonomy import taxonomy_data, taxonomy_version
 
 from . import engine as pure
-from .models import Feedback
+from .models import Feedback, Match
 
 _lock = threading.Lock()
 _engine: pure.MatchEngine | None = None
@@ -163,34 +164,68 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
     return [(by_id[m.task_id], m) for m in matches]
 
 
+def _cluster_of(task: Task):
+    return ClusterPage.objects.filter(path=task.page.path[: Page.steplen * 3]).first()
+
+
+def rank_residents(
+    task: Task, *, top_k: int, contact: bool = False, skip_signed_up: bool = False
+):
+    """Consenting residents of the task's municipality who fit it, best first.
+
+    Returns (the pure task, the engine's Volunteers, [(profile, Match), …]). Residents
+    an editor ruled out (or who dismissed the task) are left out.
+    """
+    cluster = _cluster_of(task)
+    if cluster is None:
+        return None, [], []
+    left_out = set(
+        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
+    )
+    if skip_signed_up:
+        left_out |= set(
+            Signup.objects.filter(task=task).values_list("volunteer_id", flat=True)
+        )
+    profiles = [
+        p
+        for p in consenting_residents(cluster.municipality, contact=contact)
+        if p.pk not in left_out
+    ]
+    pure_task = as_task(task, cluster)
+    volunteers = [as_volunteer(p) for p in profiles]
+    if not volunteers:
+        return pure_task, [], []
+    by_id = {p.pk: p for p in profiles}
+    ranked = get_engine().rank([pure_task], volunteers, top_k=top_k)[task.pk]
+    return pure_task, volunteers, [(by_id[m.volunteer_id], m) for m in ranked]
+
+
 def candidates_for_task(task: Task, *, top_k: int = 20) -> tuple[list, list]:
     """Residents who could do `task`, best first, and the proposed team.
 
     Only residents who consented to matching *and* to being contacted by
-    coordinators, in the task's municipality.
+    coordinators, in the task's municipality, and not already signed up.
     """
-
-    steps = Page.steplen * 3
-    cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
-    if cluster is None:
-        return [], []
-    profiles = consenting_residents(cluster.municipality, contact=True)
-    if not profiles:
-        return [], []
-    taken = set(Signup.objects.filter(task=task).values_list("volunteer_id", flat=True))
-    ruled_out = set(
-        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
+    pure_task, volunteers, pairs = rank_residents(
+        task, top_k=top_k, contact=True, skip_signed_up=True
     )
-    profiles = [p for p in profiles if p.pk not in taken and p.pk not in ruled_out]
-    engine = get_engine()
-    pure_task = as_task(task, cluster)
-    volunteers = [as_volunteer(p) for p in profiles]
-    ranked = engine.rank([pure_task], volunteers, top_k=top_k)
-    team = engine.assign([pure_task], volunteers, ranked=ranked)[task.pk]
-    by_id = {p.pk: p for p in profiles}
-    return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]], [
-        by_id[v] for v in team
-    ]
+    if not pairs:
+        return [], []
+    ranked = {task.pk: [match for _profile, match in pairs]}
+    team = get_engine().assign([pure_task], volunteers, ranked=ranked)[task.pk]
+    by_id = {profile.pk: profile for profile, _match in pairs}
+    return pairs, [by_id[v] for v in team]
+
+
+def _stored(task_id: int, volunteer_id: int, match):
+    return Match(
+        task_id=task_id,
+        volunteer_id=volunteer_id,
+        score=match.score,
+        skill_coverage=match.skill_coverage,
+        reasons=_reason_dicts(match),
+        engine_version=pure.ENGINE_VERSION,
+    )
 
 
 def _reason_dicts(match) -> list[dict]:
@@ -209,76 +244,31 @@ def _reason_dicts(match) -> list[dict]:
 
 def store_matches_for_volunteer(profile_id: int, *, top_k: int = 20) -> int:
     """Replace the stored matches of one resident; none without consent."""
-    from django.db import transaction
-
-    from .models import Match
-
     profile = VolunteerProfile.objects.filter(pk=profile_id).first()
     if profile is None:
         return 0
     found = tasks_for_resident(profile, top_k=top_k)
-    version = pure.ENGINE_VERSION
     with transaction.atomic():
         Match.objects.filter(volunteer_id=profile_id).delete()
         Match.objects.bulk_create(
-            Match(
-                task=task,
-                volunteer_id=profile_id,
-                score=match.score,
-                skill_coverage=match.skill_coverage,
-                reasons=_reason_dicts(match),
-                engine_version=version,
-            )
-            for task, match in found
+            _stored(task.pk, profile_id, match) for task, match in found
         )
     return len(found)
 
 
 def store_matches_for_task(task_id: int, *, top_k: int = 20) -> int:
     """Replace the stored matches of one task with its best consenting residents."""
-    from django.db import transaction
-
-    from .models import Match
-
     task = Task.objects.select_related("page").filter(pk=task_id).first()
     if task is None or task.status != TaskStatus.OPEN:
         Match.objects.filter(task_id=task_id).delete()
         return 0
-    ranked = _rank_consenting(task, top_k=top_k)
+    _pure, _volunteers, ranked = rank_residents(task, top_k=top_k)
     with transaction.atomic():
         Match.objects.filter(task_id=task_id).delete()
         Match.objects.bulk_create(
-            Match(
-                task=task,
-                volunteer=profile,
-                score=match.score,
-                skill_coverage=match.skill_coverage,
-                reasons=_reason_dicts(match),
-                engine_version=pure.ENGINE_VERSION,
-            )
-            for profile, match in ranked
+            _stored(task_id, profile.pk, match) for profile, match in ranked
         )
     return len(ranked)
-
-
-def _rank_consenting(task: Task, *, top_k: int) -> list:
-    """Residents with matching consent in the task's municipality, best first."""
-    steps = Page.steplen * 3
-    cluster = ClusterPage.objects.filter(path=task.page.path[:steps]).first()
-    if cluster is None:
-        return []
-    profiles = consenting_residents(cluster.municipality)
-    ruled_out = set(
-        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
-    )
-    profiles = [p for p in profiles if p.pk not in ruled_out]
-    if not profiles:
-        return []
-    by_id = {p.pk: p for p in profiles}
-    ranked = get_engine().rank(
-        [as_task(task, cluster)], [as_volunteer(p) for p in profiles], top_k=top_k
-    )
-    return [(by_id[m.volunteer_id], m) for m in ranked[task.pk]]
 
 
 def municipalities_with_open_tasks() -> list[str]:
@@ -305,10 +295,6 @@ def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int
     One engine run (the residents' side is indexed once); idempotent, so a retry
     simply writes the same rows again.
     """
-    from django.db import transaction
-
-    from .models import Match
-
     clusters = {
         c.path: c for c in ClusterPage.objects.live().filter(municipality=municipality)
     }
@@ -336,14 +322,7 @@ def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int
         top_k=top_k,
     )
     rows = [
-        Match(
-            task_id=task_id,
-            volunteer_id=m.volunteer_id,
-            score=m.score,
-            skill_coverage=m.skill_coverage,
-            reasons=_reason_dicts(m),
-            engine_version=pure.ENGINE_VERSION,
-        )
+        _stored(task_id, m.volunteer_id, m)
         for task_id, matches in ranked.items()
         for m in matches
     ]
