@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -406,26 +407,28 @@ def _phrase_scores(
     related = (required.matrix @ taxonomy.related @ offered.matrix.T).tocsr()
     related.data = np.minimum(related.data, 1.0) * RELATED_SKILL
     scores = same.maximum(related)
-    if required.keys and offered.keys:
-        # Phrases the taxonomy does not know can still match each other as text.
+    # Phrases the taxonomy does not know can still match each other as text — only
+    # those, so look-alikes the taxonomy tells apart stay apart. One cdist over just
+    # these two parts of the vocabularies (the rest could never score as text).
+    free_required = np.flatnonzero(np.diff(required.matrix.indptr) == 0)
+    free_offered = np.flatnonzero(np.diff(offered.matrix.indptr) == 0)
+    if free_required.size and free_offered.size:
         text = process.cdist(
-            required.keys,
-            offered.keys,
+            [required.keys[i] for i in free_required.tolist()],
+            [offered.keys[i] for i in free_offered.tolist()],
             scorer=fuzz.token_set_ratio,
             score_cutoff=NEAR_TEXT_CUTOFF,
             dtype=np.uint8,
             workers=-1,
         )
-        text = sparse.csr_matrix(text, dtype=np.float32)
-        if text.nnz:
-            # Only where neither side is in the taxonomy, so look-alikes stay apart.
-            rows, cols = text.nonzero()
-            keep = (np.asarray(required.matrix.getnnz(axis=1))[rows] == 0) & (
-                np.asarray(offered.matrix.getnnz(axis=1))[cols] == 0
-            )
+        rows, cols = np.nonzero(text)
+        if rows.size:
             text = sparse.csr_matrix(
-                (text.data[keep] / 100.0 * 0.85, (rows[keep], cols[keep])),
-                shape=text.shape,
+                (
+                    text[rows, cols].astype(np.float32) / 100.0 * 0.85,
+                    (free_required[rows], free_offered[cols]),
+                ),
+                shape=scores.shape,
             )
             scores = scores.maximum(text)
     scores = scores.tocsr()
@@ -579,64 +582,6 @@ class MatchEngine:
         score[tasks.first[t] & volunteers.newcomer[v]] += f32(NEWCOMER_BOOST)
         return np.minimum(score, f32(100.0))
 
-    def _reasons(
-        self,
-        task: Task,
-        volunteer: Volunteer,
-        required: _Vocabulary,
-        offered: _Vocabulary,
-        rows: _Rows,
-    ) -> tuple[Reason, ...]:
-        reasons = []
-        for requirement in task.skills:
-            r = required.index.get(normalise(requirement))
-            if r is None:
-                continue
-            best = None
-            row = rows[r]
-            for position, phrase in enumerate(volunteer.skills):
-                v = offered.index.get(normalise(phrase))
-                if v is None:
-                    continue
-                value = row.get(v, 0.0) * LEVEL_FACTOR.get(
-                    volunteer.level(position), 1.0
-                )
-                if value > 0 and (best is None or value > best[0]):
-                    best = (value, phrase, v)
-            if best is None:
-                continue
-            value, phrase, v = best
-            how, skill = _how(self.taxonomy, required.mappings[r], offered.mappings[v])
-            reasons.append(
-                Reason(
-                    kind="skill",
-                    how=how,
-                    requirement=requirement,
-                    phrase=phrase,
-                    skill=skill.name_da if skill else None,
-                    skill_slug=skill.slug if skill else None,
-                    score=round(float(value) * 100, 1),
-                )
-            )
-        place = _place_how(task, volunteer)
-        if place:
-            reasons.append(
-                Reason(kind="place", how=place, score=PLACE_SCORES[place] * 100)
-            )
-        if task.when and volunteer.availability & task.when:
-            reasons.append(
-                Reason(
-                    kind="availability",
-                    how=", ".join(sorted(volunteer.availability & task.when)),
-                    score=_availability(task, volunteer) * 100,
-                )
-            )
-        if task.good_first_task and volunteer.newcomer:
-            reasons.append(
-                Reason(kind="newcomer", how="good first task", score=NEWCOMER_BOOST)
-            )
-        return tuple(reasons)
-
 
 def _how(taxonomy, required_mapping, offered_mapping):
     """How two phrases meet: through which skill, and by what kind of word."""
@@ -700,6 +645,9 @@ SLOT_BITS = {
 }
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.float32)
 TASK_CHUNK = 500  # tasks scored at a time, to bound memory
+# Threads for the join: two chunks in flight (this machine has two cores; more would
+# only raise peak memory while the writing of matches holds the GIL).
+JOIN_THREADS = 2
 
 
 class _Codes(dict):
@@ -745,24 +693,101 @@ class _Side:
             self.newcomer = np.fromiter((i.newcomer for i in items), bool, n)
 
 
-class _Rows:
-    """Rows of the phrase-score matrix as dicts, made on first use (for reasons)."""
+class _Explainer:
+    """Reasons for many matches from one phrase-score matrix.
 
-    def __init__(self, matrix: sparse.csr_matrix):
-        self.matrix = matrix
-        self.cache: dict[int, dict[int, float]] = {}
+    What repeats across a national rematch — a requirement's phrase-score row, how two
+    phrases meet, the Reason objects themselves — is worked out once and reused.
+    """
 
-    def __getitem__(self, row: int) -> dict[int, float]:
-        if row not in self.cache:
-            start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
-            self.cache[row] = dict(
+    def __init__(self, taxonomy, required, offered, phrase_scores):
+        self.taxonomy = taxonomy
+        self.required, self.offered = required, offered
+        self.matrix = phrase_scores
+        self.rows: dict[int, dict[int, float]] = {}
+        self.skill_reasons: dict[tuple, Reason] = {}
+        self.other_reasons: dict[tuple, Reason | None] = {}
+        self.requirements: dict[int, list[tuple[str, int]]] = {}
+
+    def _row(self, r: int) -> dict[int, float]:
+        row = self.rows.get(r)
+        if row is None:
+            start, end = self.matrix.indptr[r], self.matrix.indptr[r + 1]
+            row = self.rows[r] = dict(
                 zip(
                     self.matrix.indices[start:end].tolist(),
                     self.matrix.data[start:end].tolist(),
                     strict=True,
                 )
             )
-        return self.cache[row]
+        return row
+
+    def _requirements(self, task: Task) -> list[tuple[str, int]]:
+        found = self.requirements.get(id(task))
+        if found is None:
+            index = self.required.index
+            found = self.requirements[id(task)] = [
+                (phrase, index[key])
+                for phrase in task.skills
+                if (key := normalise(phrase)) in index
+            ]
+        return found
+
+    def _skill_reason(self, requirement, phrase, r, v, value) -> Reason:
+        score = round(float(value) * 100, 1)
+        key = (requirement, phrase, r, v, score)
+        reason = self.skill_reasons.get(key)
+        if reason is None:
+            how, skill = _how(
+                self.taxonomy, self.required.mappings[r], self.offered.mappings[v]
+            )
+            reason = self.skill_reasons[key] = Reason(
+                kind="skill",
+                how=how,
+                requirement=requirement,
+                phrase=phrase,
+                skill=skill.name_da if skill else None,
+                skill_slug=skill.slug if skill else None,
+                score=score,
+            )
+        return reason
+
+    def _other(self, kind: str, how: str, score: float) -> Reason:
+        key = (kind, how, score)
+        reason = self.other_reasons.get(key)
+        if reason is None:
+            reason = self.other_reasons[key] = Reason(kind=kind, how=how, score=score)
+        return reason
+
+    def reasons(
+        self, task: Task, volunteer: Volunteer, phrases: list[tuple[str, int, float]]
+    ) -> tuple[Reason, ...]:
+        """`phrases`: the resident's (phrase, row, level factor), from their index."""
+        reasons = []
+        for requirement, r in self._requirements(task):
+            row = self._row(r)
+            best = None
+            for phrase, v, factor in phrases:
+                value = row.get(v, 0.0) * factor
+                if value > 0 and (best is None or value > best[0]):
+                    best = (value, phrase, v)
+            if best is not None:
+                value, phrase, v = best
+                reasons.append(self._skill_reason(requirement, phrase, r, v, value))
+        place = _place_how(task, volunteer)
+        if place:
+            reasons.append(self._other("place", place, PLACE_SCORES[place] * 100))
+        if task.when and volunteer.availability & task.when:
+            reasons.append(
+                self._other(
+                    "availability",
+                    ", ".join(sorted(volunteer.availability & task.when)),
+                    _availability(task, volunteer) * 100,
+                )
+            )
+        if task.good_first_task and volunteer.newcomer:
+            reasons.append(self._other("newcomer", "good first task", NEWCOMER_BOOST))
+        return tuple(reasons)
 
 
 # Everything but skills adds at most this much to a score (0–1 of the weights, plus the
@@ -771,22 +796,36 @@ class _Rows:
 _OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + NEWCOMER_BOOST / 100.0
 
 
+_PRUNE_BINS = 256  # resolution of the per-task histogram that bounds the k-th best
+
+
 def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
-    """Drop candidates that cannot make a task's top k, whatever else they bring."""
-    margin = _OTHER_MAX / W_SKILL
-    keep = np.ones(coverage.nnz, dtype=bool)
-    indptr, data = coverage.indptr, coverage.data
-    for row in range(coverage.shape[0]):
-        start, end = indptr[row], indptr[row + 1]
-        if end - start <= k:
-            continue
-        values = data[start:end]
-        kth = np.partition(values, end - start - k)[end - start - k]
-        keep[start:end] = values >= kth - margin
-    if keep.all():
+    """Drop candidates that cannot make a task's top k, whatever else they bring.
+
+    Works on `coverage` in place (a fresh product, owned by the caller) and returns it.
+
+    A resident whose coverage trails the task's k-th best by more than the other parts
+    can make up is out. The k-th best comes from a histogram per task (one bincount for
+    the whole chunk, no loop): the lower edge of the bin holding it is a bound from
+    below, so the cut keeps everyone the exact k-th best would keep, and a few more.
+    """
+    counts = np.diff(coverage.indptr)
+    if not (counts > k).any():
         return coverage
-    coverage = coverage.copy()
-    coverage.data = np.where(keep, coverage.data, 0).astype(coverage.data.dtype)
+    bins = _PRUNE_BINS
+    n_rows = coverage.shape[0]
+    rows = np.repeat(np.arange(n_rows, dtype=np.int32), counts)
+    slot = (coverage.data * bins).astype(np.int32)
+    np.minimum(slot, bins - 1, out=slot)
+    slot += rows * bins
+    histogram = np.bincount(slot, minlength=n_rows * bins).reshape(n_rows, bins)
+    from_top = np.cumsum(histogram[:, ::-1], axis=1)
+    kth_bin = bins - 1 - np.argmax(from_top >= k, axis=1)
+    margin = _OTHER_MAX / W_SKILL
+    cut = np.where(counts > k, kth_bin / bins - margin - 1e-6, -np.inf)
+    cut = cut.astype(np.float32)
+    # Zero what is out and compact in place (cheaper than copying through a mask).
+    np.multiply(coverage.data, coverage.data >= cut[rows], out=coverage.data)
     coverage.eliminate_zeros()
     return coverage
 
@@ -832,14 +871,19 @@ class VolunteerIndex:
         self.offered = _Vocabulary(
             engine.taxonomy, (p for v in self.volunteers for p in v.skills)
         )
-        rows, cols, values = [], [], []
-        for column, volunteer in enumerate(self.volunteers):
-            for position, phrase in enumerate(volunteer.skills):
-                row = self.offered.index.get(normalise(phrase))
-                if row is not None:
-                    rows.append(row)
-                    cols.append(column)
-                    values.append(LEVEL_FACTOR.get(volunteer.level(position), 1.0))
+        # Per resident: (phrase, its row in the vocabulary, level factor), for reasons.
+        index = self.offered.index
+        self.phrases: list[list[tuple[str, int, float]]] = [
+            [
+                (phrase, index[key], LEVEL_FACTOR.get(volunteer.level(position), 1.0))
+                for position, phrase in enumerate(volunteer.skills)
+                if (key := normalise(phrase)) in index
+            ]
+            for volunteer in self.volunteers
+        ]
+        rows = [row for phrases in self.phrases for _p, row, _f in phrases]
+        cols = [c for c, phrases in enumerate(self.phrases) for _ in phrases]
+        values = [factor for phrases in self.phrases for _p, _r, factor in phrases]
         # phrase × resident, with the resident's level for that phrase.
         self.incidence = sparse.csr_matrix(
             (np.asarray(values, dtype=np.float32), (rows, cols)),
@@ -866,42 +910,66 @@ class VolunteerIndex:
             self.engine.taxonomy, (p for t in tasks for p in t.skills)
         )
         phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
-        rows_cache = _Rows(phrase_scores)
+        explainer = _Explainer(
+            self.engine.taxonomy, required, self.offered, phrase_scores
+        )
         best = _best(phrase_scores, self.incidence_p)
-        for first in range(0, len(tasks), TASK_CHUNK):
-            chunk = tasks[first : first + TASK_CHUNK]
-            # Task × resident: the mean over the task's requirements of the best
-            # match, so that every required skill counts.
-            coverage = (_task_requirements(chunk, required) @ best).tocsr()
-            coverage = _prune(coverage, top_k).tocoo()
-            rows, cols, cov = coverage.row, coverage.col, coverage.data
-            side = _Side(chunk, self.codes, tasks=True)
-            scores = self.engine._combine(cov, rows, cols, side, self.side)
-            keep = scores >= RELEVANCE_THRESHOLD
-            dismissed = [
-                t * len(self.volunteers) + column
-                for t, task in enumerate(chunk)
-                for column in self.excluded.get(task.id, ())
-            ]
-            if dismissed:
-                keys = rows.astype(np.int64) * len(self.volunteers) + cols
-                keep &= ~np.isin(keys, np.asarray(dismissed, dtype=np.int64))
-            rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
-            for i in _best_per_sorted_row(rows, cols, scores, top_k):
-                task = chunk[int(rows[i])]
-                volunteer = self.volunteers[int(cols[i])]
-                result[task.id].append(
-                    Match(
-                        task_id=task.id,
-                        volunteer_id=volunteer.id,
-                        score=round(float(scores[i]), 1),
-                        reasons=self.engine._reasons(
-                            task, volunteer, required, self.offered, rows_cache
-                        ),
-                        skill_coverage=round(float(cov[i]), 3),
+        side = _Side(tasks, self.codes, tasks=True)  # here: codes are not thread-safe
+        requirements = _task_requirements(tasks, required)
+        firsts = range(0, len(tasks), TASK_CHUNK)
+
+        def score(first: int):
+            return self._score_chunk(
+                tasks, first, requirements, best, side, top_k=top_k
+            )
+
+        # Chunks are scored on a second thread (numpy and scipy let go of the GIL)
+        # while this one writes the matches of the chunk before.
+        with ThreadPoolExecutor(max_workers=JOIN_THREADS) as pool:
+            pending = [pool.submit(score, first) for first in firsts[:JOIN_THREADS]]
+            for n, first in enumerate(firsts):
+                rows, cols, cov, scores, picked = pending[n].result()
+                pending[n] = None  # let the chunk's arrays go
+                if n + JOIN_THREADS < len(firsts):
+                    pending.append(pool.submit(score, firsts[n + JOIN_THREADS]))
+                for i in picked:
+                    task = tasks[first + int(rows[i])]
+                    volunteer = self.volunteers[int(cols[i])]
+                    result[task.id].append(
+                        Match(
+                            task_id=task.id,
+                            volunteer_id=volunteer.id,
+                            score=round(float(scores[i]), 1),
+                            reasons=explainer.reasons(
+                                task, volunteer, self.phrases[int(cols[i])]
+                            ),
+                            skill_coverage=round(float(cov[i]), 3),
+                        )
                     )
-                )
         return result
+
+    def _score_chunk(self, tasks, first, requirements, best, side, *, top_k):
+        """Candidates of TASK_CHUNK tasks: coverage, prune, scores, the top k each."""
+        chunk = tasks[first : first + TASK_CHUNK]
+        # Task × resident: the mean over the task's requirements of the best match,
+        # so that every required skill counts.
+        coverage = (requirements[first : first + TASK_CHUNK] @ best).tocsr()
+        coverage = _prune(coverage, top_k).tocoo()
+        rows, cols, cov = coverage.row, coverage.col, coverage.data
+        del coverage
+        scores = self.engine._combine(cov, rows + first, cols, side, self.side)
+        keep = scores >= RELEVANCE_THRESHOLD
+        n = len(self.volunteers)
+        dismissed = [
+            t * n + column
+            for t, task in enumerate(chunk)
+            for column in self.excluded.get(task.id, ())
+        ]
+        if dismissed:
+            keys = rows.astype(np.int64) * n + cols
+            keep &= ~np.isin(keys, np.asarray(dismissed, dtype=np.int64))
+        rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
+        return rows, cols, cov, scores, _best_per_sorted_row(rows, cols, scores, top_k)
 
 
 class TaskIndex:
@@ -942,7 +1010,9 @@ class TaskIndex:
                 ]
             )
         rows, cov, scores = rows[keep], cov[keep], scores[keep]
-        rows_cache = _Rows(phrase_scores)
+        explainer = _Explainer(
+            self.engine.taxonomy, self.required, index.offered, phrase_scores
+        )
         matches = []
         for i in _top_k(scores, top_k).tolist():
             task = self.tasks[int(rows[i])]
@@ -951,9 +1021,7 @@ class TaskIndex:
                     task_id=task.id,
                     volunteer_id=volunteer.id,
                     score=round(float(scores[i]), 1),
-                    reasons=self.engine._reasons(
-                        task, volunteer, self.required, index.offered, rows_cache
-                    ),
+                    reasons=explainer.reasons(task, volunteer, index.phrases[0]),
                     skill_coverage=round(float(cov[i]), 3),
                 )
             )

@@ -209,3 +209,61 @@ def test_nobody_gets_more_than_their_hours_allow(engine):
     volunteers = [Volunteer("only", ["tømrer"], hours_per_month=8)]
     team = engine.assign(tasks, volunteers)
     assert sum(len(members) for members in team.values()) == 2
+
+
+def test_dropping_hopeless_candidates_early_never_changes_a_top_k(engine, monkeypatch):
+    """The prune (and the chunked, threaded join) give exactly the exhaustive answer."""
+    import random
+
+    from matching import engine as engine_module
+
+    rng = random.Random(7)
+    words = [
+        "tømrer",
+        "tømre",
+        "maler",
+        "regnskab",
+        "bogholder",
+        "SoMe",
+        "facebok",
+        "have",
+        "hækklipning",
+        "kage",
+        "lydanlæg",
+        "kørsel",
+        "snedker",
+        "IT",
+    ]
+    slots = ["weekdays", "evenings", "weekends", "summer"]
+    volunteers = [
+        Volunteer(
+            i,
+            rng.sample(words, rng.randint(1, 4)),
+            levels=rng.choices(["teach", "do", "learn"], k=4),
+            village=rng.choice(["Knebel", "Rønde", "Ebeltoft", None]),
+            cluster=rng.choice(["Mols", "Djursland", None]),
+            availability=frozenset(rng.sample(slots, rng.randint(0, 3))),
+            hours_per_month=rng.choice([0, 4, 8]),
+            load_hours=rng.choice([0, 2, 6]),
+            newcomer=rng.random() < 0.2,
+        )
+        for i in range(600)
+    ]
+    tasks = [
+        Task(
+            f"t{i}",
+            rng.sample(words, rng.randint(1, 3)),
+            village=rng.choice(["Knebel", "Rønde", None]),
+            cluster=rng.choice(["Mols", None]),
+            when=frozenset(rng.sample(slots, rng.randint(0, 2))),
+            hours=rng.choice([2.0, 4.0]),
+            good_first_task=rng.random() < 0.3,
+        )
+        for i in range(40)
+    ]
+    monkeypatch.setattr(engine_module, "TASK_CHUNK", 7)
+    pruned = engine.rank(tasks, volunteers, top_k=5)
+    monkeypatch.setattr(engine_module, "_prune", lambda coverage, k: coverage)
+    exhaustive = engine.rank(tasks, volunteers, top_k=5)
+    assert pruned == exhaustive
+    assert sum(len(m) for m in pruned.values()) == 5 * len(tasks)
