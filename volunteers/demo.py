@@ -250,10 +250,11 @@ class VolunteerDemo:
                         level=level,
                         sort_order=order,
                     )
-                Consent.objects.create(
-                    user=user,
-                    purpose=ConsentPurpose.MATCHING,
-                    text_version=_version(ConsentPurpose.MATCHING),
+                # Birthe agreed to matching and to editors contacting her, so the
+                # demo shows both sides: her suggestions and her as a candidate.
+                Consent.objects.bulk_create(
+                    Consent(user=user, purpose=purpose, text_version=_version(purpose))
+                    for purpose in (ConsentPurpose.MATCHING, ConsentPurpose.CONTACT)
                 )
                 made["VolunteerProfile"] += 1
         return ("Resident", user.email, password)
