@@ -14,7 +14,7 @@ from typing import Any
 
 from core.text import danish_slugify
 
-from .municipalities import MUNICIPALITY_NAMES
+from .municipalities import MUNICIPALITY_NAMES, staff_group_name
 
 # Fixed so that re-running with the same options finds (and skips) what it made before.
 SEED = 2015
@@ -231,7 +231,7 @@ MUNICIPAL_ACCOUNTS: list[Spec] = [
 
 def municipal_group_name(municipality: str) -> str:
     """Return the name of the group for a municipality's staff."""
-    return f"Kommune: {MUNICIPALITY_NAMES.get(municipality, municipality)}"
+    return staff_group_name(municipality)
 
 
 def survey_spec(villages: list[str]) -> Spec:

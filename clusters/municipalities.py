@@ -107,3 +107,20 @@ MUNICIPALITIES: list[tuple[str, str]] = [
 ]
 
 MUNICIPALITY_NAMES: dict[str, str] = dict(MUNICIPALITIES)
+
+# Municipal staff are the people in the group "Kommune: <Danish name>", one group per
+# municipality; they see its clusters in the resource search and overview.
+STAFF_GROUP_PREFIX = "Kommune: "
+_KEY_BY_NAME: dict[str, str] = {name: key for key, name in MUNICIPALITIES}
+
+
+def staff_group_name(municipality: str) -> str:
+    """The name of the group for a municipality's staff ("Kommune: Syddjurs")."""
+    return STAFF_GROUP_PREFIX + MUNICIPALITY_NAMES.get(municipality, municipality)
+
+
+def municipality_of_group(group_name: str) -> str | None:
+    """The municipality key of a staff group's name, or None for any other group."""
+    if not group_name.startswith(STAFF_GROUP_PREFIX):
+        return None
+    return _KEY_BY_NAME.get(group_name[len(STAFF_GROUP_PREFIX) :].strip())

@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
         name="matching_unsubscribe",
     ),
     path("frivillig/", include("volunteers.urls")),
+    path("kommune/", include("search.municipal_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

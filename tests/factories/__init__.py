@@ -1,4 +1,4 @@
-from .accounts import UserFactory
+from .accounts import MunicipalStaffFactory, UserFactory
 from .clusters import (
     ActionPlanPageFactory,
     ClusterPageFactory,
@@ -27,6 +27,7 @@ __all__ = [
     "FundingPoolFactory",
     "HomePageFactory",
     "MeetingPlacePageFactory",
+    "MunicipalStaffFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
     "ResidentFactory",

@@ -12,3 +12,25 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ["email"]
+
+
+class MunicipalStaffFactory(UserFactory):
+    """A member of the staff group of one municipality ("Kommune: Syddjurs")."""
+
+    email = factory.Sequence(lambda n: f"medarbejder{n}@kommune.dk")
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def municipality(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        from django.contrib.auth.models import Group
+
+        from clusters.municipalities import staff_group_name
+
+        group, _ = Group.objects.get_or_create(
+            name=staff_group_name(extracted or "syddjurs")
+        )
+        obj.groups.add(group)

@@ -1,0 +1,11 @@
+"""/kommune/: the municipal resource search and overview, for municipal staff."""
+
+from django.urls import path
+
+from . import municipal
+
+app_name = "municipal"
+
+urlpatterns = [
+    path("", municipal.index, name="index"),
+]
