@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     ),
     path("frivillig/", include("volunteers.urls")),
     path("kommune/", include("search.municipal_urls")),
+    path("soeg/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
