@@ -159,3 +159,18 @@ def test_the_search_box_is_on_every_page(client, world):
     form = soup.select_one("form.site-search")
     assert form["action"] == URL
     assert soup.select_one(f"label[for={form.input['id']}]")
+
+
+def test_search_editors_may_promote_results_and_cluster_editors_may_not():
+    from django.contrib.auth.models import Group
+
+    curator = f.UserFactory()
+    curator.groups.add(Group.objects.get(name="Søgeredaktører"))
+    assert curator.has_perm("wagtailsearchpromotions.add_searchpromotion")
+    assert curator.has_perm("wagtailadmin.access_admin")
+    editor = f.UserFactory()
+    cluster = f.ClusterPageFactory()
+    from clusters.models import ClusterAdministration
+
+    editor.groups.add(ClusterAdministration.objects.get(cluster=cluster).editors_group)
+    assert not editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
