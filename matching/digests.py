@@ -6,6 +6,7 @@ in the resident's language, as HTML and text, with one-click unsubscribe.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -56,13 +57,15 @@ def digests() -> list[Digest]:
     profiles = VolunteerProfile.objects.filter(
         notify_new_tasks=True, user_id__in=consenting.values("user_id")
     ).select_related("user")
+    # What each resident was already told about, in one query for all of them.
+    sent_to: dict[int, set[int]] = defaultdict(set)
+    for volunteer_id, task_id in DigestEntry.objects.filter(
+        volunteer__in=profiles
+    ).values_list("volunteer_id", "task_id"):
+        sent_to[volunteer_id].add(task_id)
     result = []
     for profile in profiles:
-        sent = set(
-            DigestEntry.objects.filter(volunteer=profile).values_list(
-                "task_id", flat=True
-            )
-        )
+        sent = sent_to[profile.pk]
         items = [
             (task, match)
             for task, match in tasks_for_resident(profile, top_k=MAX_TASKS * 3)
