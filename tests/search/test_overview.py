@@ -277,6 +277,7 @@ def test_charts_are_svg_with_a_name_and_a_table_of_the_same_numbers(
     table = section.select_one("details table")
     assert table.caption.get_text(strip=True) == name
     assert [th["scope"] for th in table.thead("th")] == ["col"] * 4
+    assert [th["scope"] for th in table.tbody("th")] == ["row"] * 2
     assert _table_rows(table) == {
         "Helgenæs": ["1", "0", "0"],
         "Mols i Udvikling": ["2", "1", "1"],
