@@ -10,8 +10,8 @@ class FundingPoolViewSet(SnippetViewSet):
     model = FundingPool
     icon = "doc-full"
     menu_label = _("Funding pools")
-    list_display = ["name", "owner", "amount", "deadline"]
-    list_filter = ["owner_type"]
+    list_display = ["name", "owner", "municipality", "amount", "deadline"]
+    list_filter = ["owner_type", "municipality"]
     search_fields = ["name", "owner", "topics"]
     ordering = ["deadline"]
 

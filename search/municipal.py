@@ -1,14 +1,26 @@
-"""The municipal entrance at /kommune/: which clusters a staff member looks into."""
+"""The municipal pages at /kommune/: the entrance and the overview of the clusters."""
 
 from __future__ import annotations
 
 from django.db.models import Count
 from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from clusters.models import ClusterPage
+from clusters.models import ClusterPage, TaskStatus
 from clusters.municipalities import MUNICIPALITY_NAMES
 
 from .access import chosen_municipalities, staff_required
+from .charts import Series, bar_chart, column_chart
+from .overview import (
+    DEADLINE_DAYS,
+    Scope,
+    cluster_rows,
+    resident_totals,
+    signups_per_month,
+    skill_supply_and_demand,
+    upcoming_deadlines,
+)
 
 
 def municipality_context(request) -> dict:
@@ -41,3 +53,62 @@ def index(request):
         "search/municipal/index.html",
         {**municipality_context(request), "clusters": clusters},
     )
+
+
+def _month_points(months) -> list[tuple[str, str, int]]:
+    """Column labels for months: the month's short name, and the year under January."""
+    return [
+        (
+            date_format(start, "b"),
+            str(start.year) if i == 0 or start.month == 1 else "",
+            count,
+        )
+        for i, (start, count) in enumerate(months)
+    ]
+
+
+@staff_required
+def overview(request):
+    """Every cluster of the municipality: phase, residents, tasks, sign-ups, skills."""
+    scope = Scope(chosen_municipalities(request))
+    clusters = cluster_rows(scope)
+    months = signups_per_month(scope)
+    balance = skill_supply_and_demand(scope)
+    statuses = [
+        Series(TaskStatus.OPEN.value, str(TaskStatus.OPEN.label)),
+        Series(TaskStatus.FILLED.value, str(TaskStatus.FILLED.label)),
+        Series(TaskStatus.DONE.value, str(TaskStatus.DONE.label)),
+    ]
+    skill_series = [
+        Series("supply", _("Residents offering it")),
+        Series("demand", _("Open tasks needing it")),
+    ]
+    context = {
+        **municipality_context(request),
+        "clusters": clusters,
+        "totals": resident_totals(scope),
+        "open_tasks": sum(c.open_tasks for c in clusters),
+        "months": months,
+        "signups": sum(count for _start, count in months),
+        "balance": balance,
+        "pools": upcoming_deadlines(scope),
+        "deadline_days": DEADLINE_DAYS,
+        "tasks_chart": bar_chart(
+            [c.title for c in clusters],
+            statuses,
+            [[c.open_tasks, c.filled_tasks, c.done_tasks] for c in clusters],
+        )
+        if clusters
+        else None,
+        "signups_chart": column_chart(_month_points(months)),
+        "skills_chart": bar_chart(
+            [row.label for row in balance],
+            skill_series,
+            [[row.supply, row.demand] for row in balance],
+            bar_height=12,
+            group_gap=10,
+        )
+        if balance
+        else None,
+    }
+    return render(request, "search/municipal/overview.html", context)

@@ -8,4 +8,5 @@ app_name = "municipal"
 
 urlpatterns = [
     path("", municipal.index, name="index"),
+    path("oversigt/", municipal.overview, name="overview"),
 ]

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..municipalities import MUNICIPALITIES
+
 
 class FundingPool(index.Indexed, models.Model):
     """A municipal or national pool of money with a deadline."""
@@ -23,6 +25,17 @@ class FundingPool(index.Indexed, models.Model):
     owner = models.CharField(
         _("owner"), max_length=160, help_text=_("Who grants the money.")
     )
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=40,
+        choices=MUNICIPALITIES,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "For a municipality's own pool: only its staff see it in their overview. "
+            "Leave empty for pools every municipality can apply to."
+        ),
+    )
     amount = models.DecimalField(
         _("amount (DKK)"), max_digits=12, decimal_places=0, null=True, blank=True
     )
@@ -39,6 +52,7 @@ class FundingPool(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("owner_type"),
         FieldPanel("owner"),
+        FieldPanel("municipality"),
         FieldPanel("amount"),
         FieldPanel("deadline"),
         FieldPanel("url"),
@@ -50,6 +64,7 @@ class FundingPool(index.Indexed, models.Model):
         index.SearchField("topics"),
         index.AutocompleteField("name"),
         index.FilterField("deadline"),
+        index.FilterField("municipality"),
     ]
 
     class Meta:

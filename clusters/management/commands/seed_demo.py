@@ -280,6 +280,7 @@ class DemoSeeder:
                     name=spec["name"],
                     owner_type=spec["owner_type"],
                     owner=spec["owner"],
+                    municipality=spec.get("municipality", ""),
                     amount=spec["amount"],
                     deadline=self.today + dt.timedelta(days=spec["deadline_days"]),
                     url=spec["url"],

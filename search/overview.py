@@ -1,0 +1,257 @@
+"""The municipal overview: each cluster's phase, residents and tasks, in a few queries.
+
+Every figure is a database aggregation over the chosen municipalities, so the number of
+queries does not grow with the number of clusters. Action plans are always children of
+their cluster (``ActionPlanPage.parent_page_types``), so a plan's cluster is the page
+whose tree path is the plan's path less its last step: tasks, sign-ups and plans are
+grouped by that, with no query per cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Length, Substr, TruncMonth
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from clusters.models import (
+    ActionPlanPage,
+    ClusterPage,
+    FundingPool,
+    Task,
+    TaskStatus,
+    Village,
+)
+from clusters.selectors import private_pages, restricted_paths
+from clusters.services import split_phrases
+from matching.services import get_engine
+from volunteers.models import Signup, SkillCategory, VolunteerProfile, VolunteerSkill
+
+MONTHS = 12
+DEADLINE_DAYS = 90
+
+
+def parent_path(path: str | OuterRef = "path") -> Substr:
+    """The tree path of a page's parent: its own path less the last step."""
+    return Substr(path, 1, Length(path) - Page.steplen)
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    """Count the rows of a correlated subquery, as a column of the outer query."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1]
+    )
+
+
+@dataclass
+class Scope:
+    """The clusters of the chosen municipalities, as the public site shows them."""
+
+    municipalities: list[str]
+    private: list[str] = field(default_factory=restricted_paths)
+
+    def clusters(self) -> QuerySet[ClusterPage]:
+        return (
+            ClusterPage.objects.live()
+            .filter(municipality__in=self.municipalities)
+            .exclude(private_pages(self.private))
+        )
+
+    def plans(self) -> QuerySet[ActionPlanPage]:
+        """Live, public action plans of those clusters, with their cluster's path."""
+        return (
+            ActionPlanPage.objects.live()
+            .exclude(private_pages(self.private))
+            .annotate(cluster_path=parent_path())
+            .filter(cluster_path__in=self.clusters().values("path"))
+        )
+
+    def tasks(self) -> QuerySet[Task]:
+        return Task.objects.filter(page__in=self.plans().values("pk"))
+
+    def residents(self) -> QuerySet[VolunteerProfile]:
+        """Residents living in one of the clusters or following one."""
+        clusters = self.clusters().values("pk")
+        following = VolunteerProfile.clusters.through.objects.filter(
+            clusterpage_id__in=clusters
+        ).values("volunteerprofile_id")
+        return VolunteerProfile.objects.filter(
+            Q(village__cluster_id__in=clusters) | Q(pk__in=following)
+        )
+
+
+def cluster_rows(scope: Scope) -> list[ClusterPage]:
+    """Each cluster with its villages, residents, new volunteers and tasks per status.
+
+    Sets ``residents``, ``newcomers`` (residents who are not in an association),
+    ``open_tasks``, ``filled_tasks`` and ``done_tasks`` on every cluster. Three queries.
+    """
+    following = VolunteerProfile.clusters.through.objects.filter(
+        clusterpage_id=OuterRef(OuterRef("pk")), volunteerprofile_id=OuterRef("pk")
+    )
+    residents = VolunteerProfile.objects.filter(
+        Q(village__cluster_id=OuterRef("pk")) | Exists(following)
+    )
+    clusters = list(
+        scope.clusters()
+        .annotate(
+            residents=_count(residents),
+            newcomers=_count(residents.filter(in_association=False)),
+        )
+        .prefetch_related(
+            Prefetch("villages", queryset=Village.objects.order_by("sort_order"))
+        )
+        .order_by("municipality", "title")
+    )
+    tasks = {
+        row["cluster_path"]: row
+        for row in scope.tasks()
+        .annotate(cluster_path=parent_path("page__path"))
+        .values("cluster_path")
+        .annotate(
+            open=Count("pk", filter=Q(status=TaskStatus.OPEN)),
+            filled=Count("pk", filter=Q(status=TaskStatus.FILLED)),
+            done=Count("pk", filter=Q(status=TaskStatus.DONE)),
+        )
+        .order_by()
+    }
+    for cluster in clusters:
+        counts = tasks.get(cluster.path, {})
+        cluster.open_tasks = counts.get("open", 0)
+        cluster.filled_tasks = counts.get("filled", 0)
+        cluster.done_tasks = counts.get("done", 0)
+    return clusters
+
+
+def resident_totals(scope: Scope) -> dict[str, int]:
+    """Residents of all the clusters (each counted once) and the new volunteers."""
+    return scope.residents().aggregate(
+        residents=Count("pk", distinct=True),
+        newcomers=Count("pk", distinct=True, filter=Q(in_association=False)),
+    )
+
+
+def month_starts(today: dt.date, months: int = MONTHS) -> list[dt.date]:
+    """The first day of each of the last `months` months, this one last."""
+    index = today.year * 12 + today.month - 1
+    return [
+        dt.date(i // 12, i % 12 + 1, 1) for i in range(index - months + 1, index + 1)
+    ]
+
+
+def signups_per_month(
+    scope: Scope, *, today: dt.date | None = None, months: int = MONTHS
+) -> list[tuple[dt.date, int]]:
+    """Sign-ups made to the clusters' tasks in each of the last `months` months.
+
+    Every sign-up counts in the month it was made, whatever became of it since; months
+    run in local (Danish) time.
+    """
+    today = today or timezone.localdate()
+    starts = month_starts(today, months)
+    since = timezone.make_aware(dt.datetime.combine(starts[0], dt.time.min))
+    counted = {
+        timezone.localtime(row["month"]).date(): row["n"]
+        for row in Signup.objects.filter(
+            created_at__gte=since, task__in=scope.tasks().values("pk")
+        )
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    return [(start, counted.get(start, 0)) for start in starts]
+
+
+@dataclass(frozen=True)
+class SkillBalance:
+    category: str
+    label: str
+    supply: int  # residents offering a skill of the category
+    demand: int  # open tasks asking for one
+
+
+def skill_supply_and_demand(scope: Scope) -> list[SkillBalance]:
+    """Per taxonomy category: residents offering it against open tasks needing it.
+
+    Residents' skills are linked to the taxonomy when they are saved, so supply is a
+    count in the database. Tasks ask in free text; their phrases are read with the
+    matching engine's taxonomy (the same reading the matching uses), in memory. A task
+    asking for two skills of one category counts once for it. Categories with neither
+    are left out.
+    """
+    supply = dict(
+        VolunteerSkill.objects.filter(
+            skill__isnull=False, profile__in=scope.residents().values("pk")
+        )
+        .values_list("skill__category")
+        .annotate(n=Count("profile", distinct=True))
+        .order_by()
+    )
+    taxonomy = get_engine().taxonomy
+    demand: Counter[str] = Counter()
+    for text in (
+        scope.tasks().filter(status=TaskStatus.OPEN).values_list("skills", flat=True)
+    ):
+        categories = {
+            taxonomy.skills[index].category
+            for phrase in split_phrases(text)
+            for index in taxonomy.lookup(phrase)
+        }
+        demand.update(categories)
+    return [
+        SkillBalance(
+            category=value,
+            label=str(label),
+            supply=supply.get(value, 0),
+            demand=demand.get(value, 0),
+        )
+        for value, label in SkillCategory.choices
+        if supply.get(value) or demand.get(value)
+    ]
+
+
+def upcoming_deadlines(
+    scope: Scope, *, today: dt.date | None = None, days: int = DEADLINE_DAYS
+) -> list[FundingPool]:
+    """Funding pools closing in the next `days` days, soonest first.
+
+    National pools (no municipality) for everyone, a municipality's own pools for its
+    staff only. Sets ``days_left`` and ``plans`` (the chosen municipalities' live
+    action plans that link to the pool, each with ``cluster_title``) on each pool.
+    """
+    today = today or timezone.localdate()
+    cluster_title = ClusterPage.objects.filter(
+        path=parent_path(OuterRef("path"))
+    ).values("title")[:1]
+    plans = (
+        scope.plans()
+        .annotate(cluster_title=Subquery(cluster_title))
+        .order_by("cluster_title", "title")
+    )
+    pools = list(
+        FundingPool.objects.filter(
+            deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)
+        )
+        .filter(Q(municipality="") | Q(municipality__in=scope.municipalities))
+        .prefetch_related(Prefetch("action_plans", queryset=plans, to_attr="plans"))
+        .order_by("deadline", "name")
+    )
+    for pool in pools:
+        pool.days_left = (pool.deadline - today).days
+    return pools
