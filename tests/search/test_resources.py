@@ -470,3 +470,43 @@ def test_a_constant_number_of_queries_whatever_the_rows(
     with django_assert_max_num_queries(20):
         staff.get(url, query)
     assert "Beboer 29" not in _text(response) or url == CONTACTS
+
+
+# The administrators' audit log ------------------------------------------------------
+
+ACCESS_LOG = "/admin/adgang-til-persondata/"
+
+
+def test_administrators_read_the_access_log_and_nobody_else(staff, world):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    staff.get(CONTACTS, {"faerdighed": "toemrer"})
+    admin = Client()
+    admin.force_login(f.UserFactory(is_superuser=True, is_staff=True))
+    text = _text(admin.get(ACCESS_LOG))
+    assert world["birthe"].user.email in text
+    assert "municipal_lookup" in text
+    assert "Tømrerarbejde" in text
+    assert world["birthe"].user.email not in _text(
+        admin.get(ACCESS_LOG, {"actor": "ingen-saadan"})
+    )
+    today = timezone.localdate()
+    future = (today + dt.timedelta(days=1)).isoformat()
+    assert world["birthe"].user.email not in _text(
+        admin.get(ACCESS_LOG, {"since": future})
+    )
+    bad = admin.get(ACCESS_LOG, {"until": "i morgen"})
+    assert bad.status_code == 200
+    assert BeautifulSoup(bad.content, "html.parser").select_one("[role=alert]")
+    # An editor with access to the admin, but not an administrator, is refused.
+    editor = f.UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    other = Client()
+    other.force_login(editor)
+    refused = other.get(ACCESS_LOG)
+    # Wagtail turns the 403 into a redirect to the dashboard with a message.
+    assert refused.status_code == 302
+    assert refused["Location"] == "/admin/"
+    # Municipal staff are not even let into the admin.
+    assert staff.get(ACCESS_LOG).status_code in (302, 403)
