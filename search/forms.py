@@ -38,6 +38,7 @@ class ScopedForm(forms.Form):
     )
 
     def __init__(self, data=None, *, scope: Scope, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
         self.scope = scope
         self.fields["klynge"].queryset = ClusterPage.objects.filter(
