@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from wagtail.models import Page
@@ -68,7 +69,7 @@ class Scope:
     def private(self) -> Q:
         return private_pages(self.restricted)
 
-    @property
+    @cached_property
     def by_path(self) -> dict[str, ClusterPage]:
         return {c.path: c for c in self.clusters}
 

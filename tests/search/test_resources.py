@@ -193,6 +193,20 @@ def test_kitchen_capacity_and_kind_find_exactly_the_right_places(staff, world):
     ) == {"Rigtigt hus"}
 
 
+def test_pages_behind_a_view_restriction_are_left_out(staff, world):
+    from wagtail.models import PageViewRestriction
+
+    hidden = _place(world["mols"], "Lukket hus", facilities=["koekken"])
+    secret = f.EventPageFactory(parent=world["mols"], title="Lukket fest")
+    for page in (hidden, secret):
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    for url in (PLACES, EVENTS):
+        for fmt in ("", "csv"):
+            text = _text(staff.get(url, {"eksport": fmt} if fmt else {}))
+            assert "Lukket" not in text
+    assert "Knebel Forsamlingshus" in _text(staff.get(PLACES))
+
+
 def test_places_come_with_a_map_of_the_same_places(staff, world):
     response = staff.get(PLACES)
     soup = BeautifulSoup(response.content, "html.parser")
