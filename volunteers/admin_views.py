@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -182,4 +183,75 @@ def signup_message(request, signup_id: int):
         request,
         "volunteers/admin/signup_message.html",
         {"signup": signup, "form": form, "header_title": _("Write to a volunteer")},
+    )
+
+
+ACCESS_LOG_PER_PAGE = 50
+
+
+class AccessLogFilterForm(forms.Form):
+    """Filters of the administrators' audit log: who looked, what, and when."""
+
+    actor = forms.CharField(
+        label=gettext_lazy("Looked up by (name or e-mail)"),
+        required=False,
+        max_length=120,
+    )
+    action = forms.ChoiceField(label=gettext_lazy("Action"), required=False)
+    since = forms.DateField(
+        label=gettext_lazy("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    until = forms.DateField(
+        label=gettext_lazy("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [
+            ("", gettext_lazy("All")),
+            *((a, a) for a in actions),
+        ]
+
+
+def access_log(request):
+    """Every logged look-up of residents' personal data, for administrators only."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    actions = list(
+        AccessLog.objects.order_by("action").values_list("action", flat=True).distinct()
+    )
+    form = AccessLogFilterForm(request.GET, actions=actions)
+    entries = AccessLog.objects.select_related("subject").order_by("-at", "-pk")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["actor"]:
+            entries = entries.filter(
+                Q(actor_label__icontains=data["actor"])
+                | Q(actor__email__icontains=data["actor"])
+            )
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["since"]:
+            entries = entries.filter(at__date__gte=data["since"])
+        if data["until"]:
+            entries = entries.filter(at__date__lte=data["until"])
+    else:
+        entries = entries.none()
+    query = request.GET.copy()
+    query.pop("p", None)
+    page = Paginator(entries, ACCESS_LOG_PER_PAGE).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "volunteers/admin/access_log.html",
+        {
+            "form": form,
+            "entries": list(page),
+            "page": page,
+            "query": query.urlencode(),
+            "header_title": _("Access to personal data"),
+        },
     )

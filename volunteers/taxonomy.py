@@ -70,8 +70,12 @@ def _forget_vocabulary(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-def link(phrase: str) -> Skill | None:
-    """Return the taxonomy skill a resident's phrase names, if it clearly names one."""
+def link_id(phrase: str) -> int | None:
+    """Return the id of the taxonomy skill a phrase clearly names, without a query.
+
+    The vocabulary is cached, so linking many phrases (a list of tasks) costs no
+    query per phrase.
+    """
     keys, words, _skills = vocabulary()
     query = normalise(phrase)
     if not query or not keys:
@@ -81,7 +85,15 @@ def link(phrase: str) -> Skill | None:
     )
     if best is None:
         return None
-    return Skill.objects.filter(pk=words[best[2]].skill_id).first()
+    return words[best[2]].skill_id
+
+
+def link(phrase: str) -> Skill | None:
+    """Return the taxonomy skill a resident's phrase names, if it clearly names one."""
+    skill_id = link_id(phrase)
+    if skill_id is None:
+        return None
+    return Skill.objects.filter(pk=skill_id).first()
 
 
 def suggest(text: str, *, language: str = "da", limit: int = 8) -> list[dict]:

@@ -77,3 +77,35 @@ def register_signups_menu_item():
     return SignupsMenuItem(
         _("Sign-ups"), reverse("volunteers_admin:signups"), icon_name="group", order=250
     )
+
+
+class AccessLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def register_access_log_urls():
+    from . import admin_views
+
+    return [
+        path(
+            "adgang-til-persondata/",
+            include(
+                (
+                    [path("", admin_views.access_log, name="access_log")],
+                    "access_log_admin",
+                )
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_log_menu_item():
+    return AccessLogMenuItem(
+        _("Access to personal data"),
+        reverse("access_log_admin:access_log"),
+        icon_name="view",
+        order=900,
+    )

@@ -1,0 +1,404 @@
+"""The municipal resource search: what the clusters of a municipality have to offer.
+
+Plain functions over the ORM, shared by the pages and their exports. Every function
+takes the clusters the staff member may see (see `municipal_clusters`) and never
+reads outside them; aggregations run in the database, in a fixed number of queries
+whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+
+from wagtail.models import Page
+
+from clusters.models import (
+    ActionPlanPage,
+    ClusterPage,
+    EventPage,
+    MeetingPlacePage,
+    Task,
+    TaskStatus,
+    Village,
+)
+from clusters.selectors import below, private_pages, restricted_paths
+from matching.models import Match
+from volunteers.models import (
+    AccessLog,
+    Consent,
+    ConsentPurpose,
+    Skill,
+    SkillCategory,
+    SkillLevel,
+    VolunteerProfile,
+    VolunteerSkill,
+)
+from volunteers.taxonomy import link_id, vocabulary
+
+PER_PAGE = 50
+
+# A stored match at or above this score is a resident who fits the task well enough
+# for an editor to ask them. The engine stores everything from its relevance
+# threshold (35) up, which includes residents who cover only a part of the skills;
+# 60 is about three quarters of the skill weight (0.80) covered at level "do", so a
+# task whose best stored match is below it has nobody who clearly fits yet.
+GOOD_MATCH = 60.0
+
+# The action written in `volunteers.AccessLog` for every resident a look-up shows.
+LOOKUP_ACTION = "municipal_lookup"
+
+
+# Clusters and where pages sit -------------------------------------------------------
+
+
+@dataclass
+class Scope:
+    """The live, public clusters a staff member looks into, and what is private."""
+
+    clusters: list[ClusterPage]
+    restricted: list[str]
+
+    @property
+    def private(self) -> Q:
+        return private_pages(self.restricted)
+
+    @cached_property
+    def by_path(self) -> dict[str, ClusterPage]:
+        return {c.path: c for c in self.clusters}
+
+    @property
+    def ids(self) -> list[int]:
+        return [c.pk for c in self.clusters]
+
+    def narrowed(self, cluster: ClusterPage | None) -> Scope:
+        """Only `cluster` (one of ours), or all of them."""
+        if cluster is None:
+            return self
+        return Scope(
+            clusters=[c for c in self.clusters if c.pk == cluster.pk],
+            restricted=self.restricted,
+        )
+
+    def inside(self) -> Q:
+        """Pages below one of the clusters (nothing, when there are none)."""
+        condition = Q(pk__in=[])
+        for cluster in self.clusters:
+            condition |= below(cluster)
+        return condition
+
+    def cluster_of(self, page: Page) -> ClusterPage | None:
+        return self.by_path.get(page.path[: Page.steplen * 3])
+
+
+def municipal_scope(municipalities: list[str]) -> Scope:
+    """The live, public clusters of `municipalities`, in two queries."""
+    restricted = restricted_paths()
+    clusters = list(
+        ClusterPage.objects.live()
+        .exclude(private_pages(restricted))
+        .filter(municipality__in=municipalities)
+        .order_by("title", "pk")
+    )
+    return Scope(clusters=clusters, restricted=restricted)
+
+
+def villages_of(scope: Scope) -> QuerySet[Village]:
+    return (
+        Village.objects.filter(cluster_id__in=scope.ids)
+        .select_related("cluster")
+        .order_by("name", "pk")
+    )
+
+
+# Meeting places ---------------------------------------------------------------------
+
+
+def meeting_places(
+    scope: Scope,
+    *,
+    kind: str = "",
+    facilities=(),
+    min_capacity: int | None = None,
+    village: Village | None = None,
+) -> QuerySet[MeetingPlacePage]:
+    """Live, public meeting places of the clusters with every facility asked for."""
+    places = (
+        MeetingPlacePage.objects.live()
+        .exclude(scope.private)
+        .filter(scope.inside())
+        .select_related("village")
+        .prefetch_related("facilities")
+        .order_by("title", "pk")
+    )
+    if kind:
+        places = places.filter(kind=kind)
+    if min_capacity:
+        places = places.filter(capacity__gte=min_capacity)
+    if village is not None:
+        places = places.filter(village=village)
+    through = MeetingPlacePage.facilities.through
+    for facility in facilities:
+        # One semi-join per facility: a place must have all of them.
+        places = places.filter(
+            pk__in=through.objects.filter(facility=facility).values(
+                "meetingplacepage_id"
+            )
+        )
+    return places
+
+
+# Skills on offer --------------------------------------------------------------------
+
+
+def _consented(purpose: str) -> QuerySet:
+    return Consent.objects.active().filter(purpose=purpose).values("user_id")
+
+
+def offered_skills(scope: Scope) -> QuerySet[VolunteerSkill]:
+    """Skills residents of the clusters offer, linked to the taxonomy, with consent.
+
+    A resident counts where they live (the cluster of their village); a resident who
+    gave no village counts in each of the clusters they follow. "I would like to
+    learn" is not an offer. Only residents who consented to matching count.
+    """
+    return (
+        VolunteerSkill.objects.filter(
+            skill__isnull=False,
+            profile__user__is_active=True,
+            profile__user_id__in=_consented(ConsentPurpose.MATCHING),
+        )
+        .exclude(level=SkillLevel.LEARN)
+        .annotate(
+            home_cluster=Coalesce(
+                F("profile__village__cluster"), F("profile__clusters")
+            )
+        )
+        .filter(home_cluster__in=scope.ids)
+    )
+
+
+def skill_counts(
+    scope: Scope,
+    *,
+    category: str = "",
+    skill: Skill | None = None,
+    by_skill: bool = False,
+    per_village: bool = True,
+) -> QuerySet:
+    """How many residents offer each category (or skill), per cluster and village.
+
+    Rows are dicts: cluster_id, village_name, category, skill names (with `by_skill`)
+    and `residents`, a count of distinct residents. Never a name.
+    """
+    rows = offered_skills(scope)
+    if category:
+        rows = rows.filter(skill__category=category)
+    if skill is not None:
+        rows = rows.filter(skill=skill)
+    keys = ["home_cluster"]
+    if per_village:
+        keys.append("profile__village__name")
+    keys.append("skill__category")
+    if by_skill:
+        keys += ["skill__name_da", "skill__name_en"]
+    return (
+        rows.values(*keys)
+        .annotate(residents=Count("profile_id", distinct=True))
+        .order_by(*keys)
+    )
+
+
+def label_counts(rows, scope: Scope) -> list[dict]:
+    """Give the rows of `skill_counts` their cluster, village and skill names."""
+    by_id = {c.pk: c for c in scope.clusters}
+    english = (translation.get_language() or "da").startswith("en")
+    labelled = []
+    for row in rows:
+        category = row["skill__category"]
+        skill_name = row.get("skill__name_en" if english else "skill__name_da", "")
+        labelled.append(
+            {
+                "cluster": by_id.get(row["home_cluster"]),
+                "village": row.get("profile__village__name") or "",
+                "category": str(SkillCategory(category).label)
+                if category in SkillCategory.values
+                else category,
+                "skill": skill_name or "",
+                "residents": row["residents"],
+            }
+        )
+    return labelled
+
+
+def contactable_residents(
+    scope: Scope, *, category: str = "", skill: Skill | None = None
+) -> QuerySet[VolunteerProfile]:
+    """Residents offering the skill who agreed to be contacted by coordinators.
+
+    The same residents the counts count (consent to matching, where they live), and
+    of those only the ones with an active consent to show their contact details.
+    Each profile carries `offered` (the skills that made it match).
+    """
+    offered = VolunteerSkill.objects.filter(skill__isnull=False).exclude(
+        level=SkillLevel.LEARN
+    )
+    if category:
+        offered = offered.filter(skill__category=category)
+    if skill is not None:
+        offered = offered.filter(skill=skill)
+    return (
+        VolunteerProfile.objects.filter(
+            user__is_active=True,
+            user_id__in=_consented(ConsentPurpose.MATCHING),
+        )
+        .filter(user_id__in=_consented(ConsentPurpose.CONTACT))
+        .filter(
+            Q(village__cluster_id__in=scope.ids)
+            | Q(village__isnull=True, clusters__in=scope.ids)
+        )
+        .filter(pk__in=offered.values("profile_id"))
+        .distinct()
+        .select_related("user", "village__cluster")
+        .prefetch_related(
+            Prefetch(
+                "skills",
+                queryset=offered.select_related("skill"),
+                to_attr="offered",
+            )
+        )
+        .order_by("display_name", "pk")
+    )
+
+
+def lookup_reason(*, category: str = "", skill: Skill | None = None) -> str:
+    """Why a resident's data was shown, in Danish (it is shown in their own export)."""
+    with translation.override("da"):
+        if skill is not None:
+            what = skill.name_da
+        elif category in SkillCategory.values:
+            what = str(SkillCategory(category).label).lower()
+        else:
+            what = category
+        return gettext("Municipal resource search: %(what)s") % {"what": what}
+
+
+def log_lookup(*, actor, profiles, reason: str) -> int:
+    """Write one AccessLog row per resident shown, for every look-up (no dedup)."""
+    label = actor.get_full_name() or actor.email
+    rows = AccessLog.objects.bulk_create(
+        AccessLog(
+            subject_id=profile.user_id,
+            actor=actor,
+            actor_label=label[:120],
+            action=LOOKUP_ACTION,
+            reason=reason[:200],
+        )
+        for profile in profiles
+    )
+    return len(rows)
+
+
+# Skill gaps -------------------------------------------------------------------------
+
+
+@dataclass
+class Gap:
+    """Open tasks of one cluster that need one skill nobody fits well yet."""
+
+    cluster: ClusterPage | None
+    label: str
+    category: str = ""
+    in_taxonomy: bool = True
+    tasks: list[Task] = field(default_factory=list)
+
+
+def unmatched_tasks(scope: Scope) -> QuerySet[Task]:
+    """Open tasks of live, public action plans without a good stored match."""
+    plans = (
+        ActionPlanPage.objects.live()
+        .exclude(scope.private)
+        .filter(scope.inside())
+        .values("pk")
+    )
+    good = Match.objects.filter(task=OuterRef("pk"), score__gte=GOOD_MATCH)
+    return (
+        Task.objects.filter(page__in=plans, status=TaskStatus.OPEN)
+        .exclude(Exists(good))
+        .select_related("page", "village")
+        .order_by("pk")
+    )
+
+
+def skill_gaps(scope: Scope) -> list[Gap]:
+    """Unmatched open tasks grouped by cluster and skill, the largest groups first.
+
+    A task's phrases are linked to the taxonomy as residents' phrases are (the
+    cached vocabulary, no query per phrase); a phrase that names no skill is its own
+    group. A task with several skills appears under each.
+    """
+    _keys, _words, skills = vocabulary()
+    english = (translation.get_language() or "da").startswith("en")
+    groups: dict[tuple, Gap] = {}
+    for task in unmatched_tasks(scope):
+        cluster = scope.cluster_of(task.page)
+        for phrase in task.skill_phrases or [task.title]:
+            skill_id = link_id(phrase)
+            if skill_id is not None and skill_id in skills:
+                data = skills[skill_id]
+                key = (getattr(cluster, "pk", None), "skill", skill_id)
+                category = data["category"]
+                gap = Gap(
+                    cluster=cluster,
+                    label=data["name_en" if english else "name_da"],
+                    category=str(SkillCategory(category).label)
+                    if category in SkillCategory.values
+                    else category,
+                )
+            else:
+                key = (getattr(cluster, "pk", None), "phrase", phrase.casefold())
+                gap = Gap(cluster=cluster, label=phrase, in_taxonomy=False)
+            gap = groups.setdefault(key, gap)
+            if task not in gap.tasks:
+                gap.tasks.append(task)
+    return sorted(
+        groups.values(),
+        key=lambda g: (
+            getattr(g.cluster, "title", ""),
+            -len(g.tasks),
+            g.label.casefold(),
+        ),
+    )
+
+
+# Activities -------------------------------------------------------------------------
+
+DEFAULT_EVENT_DAYS = 91  # about three months
+
+
+def default_event_range() -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    return today, today + dt.timedelta(days=DEFAULT_EVENT_DAYS)
+
+
+def events_between(
+    scope: Scope, *, start: dt.date, end: dt.date
+) -> QuerySet[EventPage]:
+    """Live, public events starting from `start` to `end` (whole days, local time)."""
+    tz = timezone.get_current_timezone()
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return (
+        EventPage.objects.live()
+        .exclude(scope.private)
+        .filter(scope.inside())
+        .filter(start__gte=since, start__lt=until)
+        .select_related("meeting_place")
+        .order_by("start", "pk")
+    )
