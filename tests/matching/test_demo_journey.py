@@ -81,3 +81,12 @@ def test_the_demo_resident_who_writes_tømre_is_matched_both_ways(client, demo):
     assert "beboer@klyngeportal.dk" in mails
     mail = mails[mails.index("beboer@klyngeportal.dk") :]
     assert PLANTER in mail
+
+
+def test_the_demo_stores_matches_so_gaps_are_real_from_the_start(demo):
+    from matching.models import Match
+
+    planter = Task.objects.filter(title=PLANTER).values_list("pk", flat=True)
+    matched = Match.objects.filter(task__in=planter)
+    assert matched.filter(volunteer=demo).exists()
+    assert all(m.engine_version for m in matched)
