@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from clusters.municipalities import MUNICIPALITIES, municipality_of_group
 
@@ -35,7 +36,11 @@ def staff_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            # Staff sign in where they work: the admin's log-in (residents' accounts
+            # under /konto/ need a verified address, staff accounts are made by hand).
+            return redirect_to_login(
+                request.get_full_path(), login_url=reverse("wagtailadmin_login")
+            )
         municipalities = staff_municipalities(request.user)
         if not municipalities:
             raise PermissionDenied

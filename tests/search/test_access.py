@@ -28,7 +28,7 @@ def _cluster_titles(response):
 def test_a_visitor_is_asked_to_log_in(client):
     response = client.get(URL)
     assert response.status_code == 302
-    assert "/konto/login/" in response["Location"]
+    assert response["Location"].startswith("/admin/login/?next=/kommune/")
 
 
 def test_a_resident_without_a_staff_group_is_refused(client, two_municipalities):
