@@ -14,8 +14,10 @@ from .access import chosen_municipalities, staff_required
 from .charts import Series, bar_chart, column_chart
 from .overview import (
     DEADLINE_DAYS,
+    SEARCH_TERM_DAYS,
     Scope,
     cluster_rows,
+    popular_searches,
     resident_totals,
     signups_per_month,
     skill_supply_and_demand,
@@ -92,6 +94,8 @@ def overview(request):
         "signups": sum(count for _start, count in months),
         "balance": balance,
         "pools": upcoming_deadlines(scope),
+        "searches": popular_searches(),
+        "search_days": SEARCH_TERM_DAYS,
         "deadline_days": DEADLINE_DAYS,
         "tasks_chart": bar_chart(
             [c.title for c in clusters],

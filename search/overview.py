@@ -255,3 +255,24 @@ def upcoming_deadlines(
     for pool in pools:
         pool.days_left = (pool.deadline - today).days
     return pools
+
+
+SEARCH_TERM_DAYS = 30
+SEARCH_TERM_COUNT = 10
+
+
+def popular_searches(
+    days: int = SEARCH_TERM_DAYS, limit: int = SEARCH_TERM_COUNT
+) -> list[tuple[str, int]]:
+    """What people searched the site for most in the last `days` days, with counts.
+
+    From Wagtail's search-term log, which keeps the words and a count per day and
+    nothing about who searched; it covers the whole site, not one municipality.
+    """
+    from wagtail.contrib.search_promotions.models import Query
+
+    since = timezone.localdate() - dt.timedelta(days=days)
+    return [
+        (query.query_string, query._hits)
+        for query in Query.get_most_popular(date_since=since)[:limit]
+    ]

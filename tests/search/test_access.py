@@ -58,3 +58,16 @@ def test_administrators_see_every_municipality_and_can_choose_one(
     assert _cluster_titles(client.get(URL, {"kommune": "randers"})) == {
         "Landet mellem fjordene"
     }
+
+
+def test_staff_find_the_municipal_pages_from_the_admin_and_editors_do_not(client):
+    staff = f.MunicipalStaffFactory(municipality="syddjurs")
+    from django.contrib.auth.models import Permission
+
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    assert "/kommune/oversigt/" in client.get("/admin/").content.decode()
+    editor = f.UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert "/kommune/oversigt/" not in client.get("/admin/").content.decode()

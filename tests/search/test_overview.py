@@ -471,3 +471,14 @@ def test_twenty_clusters_cost_as_many_queries_as_two(staff_client):
     many, response = _queries(staff_client)
     assert len(_table_rows(_soup(response).select_one("#cluster-table"))) == 20
     assert many == few, (few, many)
+
+
+def test_the_overview_shows_what_people_search_for_without_who(staff_client, world):
+    for term in ["forsamlingshus", "Forsamlingshus", "multibane"]:
+        staff_client.get("/soeg/", {"q": term})
+    soup = BeautifulSoup(staff_client.get("/kommune/oversigt/").content, "html.parser")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("th, td")]
+        for row in soup.select("#searches tbody tr")
+    ]
+    assert rows == [["forsamlingshus", "2"], ["multibane", "1"]]
