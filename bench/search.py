@@ -69,16 +69,18 @@ def setup(clusters: int, pages: int, residents: int) -> None:
     from wagtail.models import Page
 
     from clusters.models import ClusterPage
+    from matching.models import Match
     from volunteers.models import VolunteerProfile
 
     if (
-        ClusterPage.objects.count() < clusters
+        not Match.objects.exists()
+        or ClusterPage.objects.count() < clusters
         or Page.objects.count() < pages
         or VolunteerProfile.objects.count() < residents
     ):
         started = time.perf_counter()
         # Everything but news first, then news to make up the number of pages.
-        others_per_cluster = 12  # meeting places, events, plans, index, survey, …
+        others_per_cluster = 6  # news index, meeting places, event, plan, …
         news = max(0, pages - clusters * others_per_cluster)
         print(
             f"seeding {clusters} clusters, ~{pages} pages ({news} news), "
@@ -131,7 +133,7 @@ def pick_urls(municipality: str) -> dict[str, tuple[str, str]]:
 
     from clusters.models import Facility
 
-    kitchen = Facility.objects.filter(slug__in=["koekken", "kokken"]).first()
+    kitchen = Facility.objects.get(slug="koekken")
     return {
         "bare Django view": ("bare", "/bench/bare/"),
         "search: forsamlingshus": ("search", "/soeg/?q=forsamlingshus"),
@@ -149,8 +151,7 @@ def pick_urls(municipality: str) -> dict[str, tuple[str, str]]:
         "municipal: meeting places (kitchen, 80+)": (
             "municipal",
             reverse("municipal:places")
-            + "?kind=forsamlingshus&min_capacity=80"
-            + (f"&facility={kitchen.pk}" if kitchen else ""),
+            + f"?type=forsamlingshus&kapacitet=80&facilitet={kitchen.slug}",
         ),
         "municipal: skills on offer": ("municipal", reverse("municipal:skills")),
         "municipal: skill gaps": ("municipal", reverse("municipal:gaps")),
