@@ -8,7 +8,10 @@ error, never a result.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import ClusterPage, Facility, MeetingPlaceKind
@@ -171,8 +174,26 @@ class EventFilterForm(ScopedForm):
     # A long range is fine, a silly one is a typo: ten years at most.
     MAX_DAYS = 3653
 
-    fra = forms.DateField(label=_("From"), widget=DateInput(), required=False)
-    til = forms.DateField(label=_("To"), widget=DateInput(), required=False)
+    # Dates far outside any calendar anyone plans by are input errors (and would
+    # overflow the date arithmetic further on).
+    fra = forms.DateField(
+        label=_("From"),
+        widget=DateInput(),
+        required=False,
+        validators=[
+            MinValueValidator(dt.date(1900, 1, 1)),
+            MaxValueValidator(dt.date(2999, 12, 31)),
+        ],
+    )
+    til = forms.DateField(
+        label=_("To"),
+        widget=DateInput(),
+        required=False,
+        validators=[
+            MinValueValidator(dt.date(1900, 1, 1)),
+            MaxValueValidator(dt.date(2999, 12, 31)),
+        ],
+    )
 
     field_order = ["fra", "til", "klynge"]
 

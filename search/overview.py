@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import (
     Count,
-    Exists,
     F,
     Func,
     OuterRef,
@@ -40,7 +40,15 @@ from clusters.models import (
 from clusters.selectors import private_pages, restricted_paths
 from clusters.services import split_phrases
 from matching.services import get_engine
-from volunteers.models import Signup, SkillCategory, VolunteerProfile, VolunteerSkill
+from volunteers.models import (
+    Consent,
+    ConsentPurpose,
+    Signup,
+    SkillCategory,
+    SkillLevel,
+    VolunteerProfile,
+    VolunteerSkill,
+)
 
 MONTHS = 12
 DEADLINE_DAYS = 90
@@ -84,15 +92,29 @@ class Scope:
     def tasks(self) -> QuerySet[Task]:
         return Task.objects.filter(page__in=self.plans().values("pk"))
 
-    def residents(self) -> QuerySet[VolunteerProfile]:
-        """Residents living in one of the clusters or following one."""
-        clusters = self.clusters().values("pk")
-        following = VolunteerProfile.clusters.through.objects.filter(
-            clusterpage_id__in=clusters
-        ).values("volunteerprofile_id")
-        return VolunteerProfile.objects.filter(
-            Q(village__cluster_id__in=clusters) | Q(pk__in=following)
+    @cached_property
+    def resident_pairs(self) -> dict[tuple[int, int], bool]:
+        """{(cluster id, resident id): new volunteer?} for residents living in a
+        cluster or following it — each pair once — in two grouped reads."""
+        ids = list(self.clusters().values_list("pk", flat=True))
+        active = VolunteerProfile.objects.filter(user__is_active=True)
+        newcomer = Q(in_association=False)
+        pairs = {
+            (cluster_id, profile_id): is_new
+            for cluster_id, profile_id, is_new in active.filter(
+                village__cluster_id__in=ids
+            ).values_list("village__cluster_id", "pk", newcomer)
+        }
+        pairs.update(
+            ((cluster_id, profile_id), is_new)
+            for cluster_id, profile_id, is_new in active.filter(
+                clusters__in=ids
+            ).values_list("clusters", "pk", newcomer)
         )
+        return pairs
+
+    def resident_ids(self) -> set[int]:
+        return {profile_id for _cluster, profile_id in self.resident_pairs}
 
 
 def cluster_rows(scope: Scope) -> list[ClusterPage]:
@@ -101,23 +123,22 @@ def cluster_rows(scope: Scope) -> list[ClusterPage]:
     Sets ``residents``, ``newcomers`` (residents who are not in an association),
     ``open_tasks``, ``filled_tasks`` and ``done_tasks`` on every cluster. Three queries.
     """
-    following = VolunteerProfile.clusters.through.objects.filter(
-        clusterpage_id=OuterRef(OuterRef("pk")), volunteerprofile_id=OuterRef("pk")
-    )
-    residents = VolunteerProfile.objects.filter(
-        Q(village__cluster_id=OuterRef("pk")) | Exists(following)
-    )
     clusters = list(
         scope.clusters()
-        .annotate(
-            residents=_count(residents),
-            newcomers=_count(residents.filter(in_association=False)),
-        )
         .prefetch_related(
             Prefetch("villages", queryset=Village.objects.order_by("sort_order"))
         )
         .order_by("municipality", "title")
     )
+    # Residents per cluster, each once though they may live in it and follow it too.
+    residents: Counter[int] = Counter()
+    newcomers: Counter[int] = Counter()
+    for (cluster_id, _profile_id), newcomer in scope.resident_pairs.items():
+        residents[cluster_id] += 1
+        newcomers[cluster_id] += bool(newcomer)
+    for cluster in clusters:
+        cluster.residents = residents[cluster.pk]
+        cluster.newcomers = newcomers[cluster.pk]
     tasks = {
         row["cluster_path"]: row
         for row in scope.tasks()
@@ -140,10 +161,8 @@ def cluster_rows(scope: Scope) -> list[ClusterPage]:
 
 def resident_totals(scope: Scope) -> dict[str, int]:
     """Residents of all the clusters (each counted once) and the new volunteers."""
-    return scope.residents().aggregate(
-        residents=Count("pk", distinct=True),
-        newcomers=Count("pk", distinct=True, filter=Q(in_association=False)),
-    )
+    newcomer = {profile_id: n for (_c, profile_id), n in scope.resident_pairs.items()}
+    return {"residents": len(newcomer), "newcomers": sum(map(bool, newcomer.values()))}
 
 
 def month_starts(today: dt.date, months: int = MONTHS) -> list[dt.date]:
@@ -195,10 +214,17 @@ def skill_supply_and_demand(scope: Scope) -> list[SkillBalance]:
     asking for two skills of one category counts once for it. Categories with neither
     are left out.
     """
+    # Offers as the resource search counts them: consent to matching, and not
+    # "would like to learn".
     supply = dict(
         VolunteerSkill.objects.filter(
-            skill__isnull=False, profile__in=scope.residents().values("pk")
+            skill__isnull=False,
+            profile_id__in=scope.resident_ids(),
+            profile__user_id__in=Consent.objects.active()
+            .filter(purpose=ConsentPurpose.MATCHING)
+            .values("user_id"),
         )
+        .exclude(level=SkillLevel.LEARN)
         .values_list("skill__category")
         .annotate(n=Count("profile", distinct=True))
         .order_by()

@@ -304,13 +304,9 @@ def _export_gaps(fmt, groups):
 @staff_required
 def events(request):
     scope = _scope(request)
-    data = request.GET.copy()
-    start, end = resources.default_event_range()
-    if not data.get("fra"):
-        data["fra"] = start.isoformat()
-    if not data.get("til"):
-        data["til"] = end.isoformat()
-    form = EventFilterForm(data, scope=scope)
+    # The form fills in what is left out: from today, and three months on from the
+    # start date.
+    form = EventFilterForm(request.GET, scope=scope)
     found = []
     if form.is_valid():
         found = resources.events_between(

@@ -40,11 +40,29 @@ def normalise(text: str) -> str:
     return utils.default_process(text)
 
 
+_memo: tuple[int, tuple] | None = None
+
+
 def vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
-    """Return (normalised words, the words, {skill id: display data})."""
+    """Return (normalised words, the words, {skill id: display data}).
+
+    Kept in this process under the taxonomy's version (one small cache read per call,
+    not the whole vocabulary unpickled each time) and in the shared cache for the
+    other processes; a change to a skill moves the version everywhere.
+    """
+    global _memo
+    version = taxonomy_version()
+    if _memo is not None and _memo[0] == version:
+        return _memo[1]
     cached = cache.get(CACHE_KEY)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = _build_vocabulary()
+        cache.set(CACHE_KEY, cached, 24 * 60 * 60)
+    _memo = (version, cached)
+    return cached
+
+
+def _build_vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
     words: list[Word] = []
     skills: dict[int, dict] = {}
     for skill in Skill.objects.all():
@@ -57,15 +75,15 @@ def vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
         for text, kind in skill.phrases().items():
             words.append(Word(text=text, skill_id=skill.pk, kind=kind))
     keys = [normalise(word.text) for word in words]
-    cached = (keys, words, skills)
-    cache.set(CACHE_KEY, cached, 24 * 60 * 60)
-    return cached
+    return (keys, words, skills)
 
 
 @receiver(post_save, sender=Skill)
 @receiver(post_delete, sender=Skill)
 @receiver(m2m_changed, sender=Skill.related.through)
 def _forget_vocabulary(**kwargs) -> None:
+    global _memo
+    _memo = None
     cache.delete(CACHE_KEY)
     cache.set(VERSION_KEY, time.time_ns(), None)
 

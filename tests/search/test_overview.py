@@ -459,7 +459,7 @@ def test_the_overview_costs_a_constant_number_of_queries(
     get_engine()
     _grow(count)
     staff_client.get(URL)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(20):
         response = staff_client.get(URL)
     assert len(_table_rows(_soup(response).select_one("#cluster-table"))) == count
 

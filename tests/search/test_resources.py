@@ -378,6 +378,12 @@ def test_activities_default_to_the_next_three_months(staff, world):
     )
     assert "Om fire måneder" in text
     assert "I går" in text
+    # A start date alone runs three months on from it.
+    text = _text(
+        staff.get(EVENTS, {"fra": (today + dt.timedelta(days=100)).isoformat()})
+    )
+    assert "Om fire måneder" in text
+    assert "Fællesspisning på Mols" not in text
 
 
 # Bad input --------------------------------------------------------------------------
@@ -395,6 +401,7 @@ def test_activities_default_to_the_next_three_months(staff, world):
         (SKILLS, {"faerdighed": "findes-ikke"}, "faerdighed"),
         (EVENTS, {"fra": "2025-13-45"}, "fra"),
         (EVENTS, {"fra": "2025-06-01", "til": "2025-05-01"}, "til"),
+        (EVENTS, {"fra": "9999-12-01", "til": "9999-12-31"}, "fra"),
         (GAPS, {"klynge": "abc"}, "klynge"),
     ],
 )
