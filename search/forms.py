@@ -242,6 +242,13 @@ class SearchForm(forms.Form):
             if municipality in used
             else []
         )
+        if self.is_bound and self.data.get("klynge"):
+            # A cluster left over from another municipality (the choice of
+            # municipality changed): search the municipality rather than fail.
+            known = {str(c.pk) for c in self.clusters}
+            if self.data["klynge"] not in known:
+                self.data = self.data.copy()
+                self.data["klynge"] = ""
         self.fields["klynge"].choices = [("", _("All clusters"))] + [
             (c.pk, c.title) for c in self.clusters
         ]

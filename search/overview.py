@@ -285,6 +285,8 @@ def upcoming_deadlines(
 
 SEARCH_TERM_DAYS = 30
 SEARCH_TERM_COUNT = 10
+# A term searched once or twice may be a person's name; only what several searched.
+SEARCH_TERM_MIN_HITS = 3
 
 
 def popular_searches(
@@ -293,12 +295,13 @@ def popular_searches(
     """What people searched the site for most in the last `days` days, with counts.
 
     From Wagtail's search-term log, which keeps the words and a count per day and
-    nothing about who searched; it covers the whole site, not one municipality.
+    nothing about who searched; it covers the whole site, not one municipality. Only
+    terms searched at least SEARCH_TERM_MIN_HITS times are shown.
     """
     from wagtail.contrib.search_promotions.models import Query
 
-    since = timezone.localdate() - dt.timedelta(days=days)
-    return [
-        (query.query_string, query._hits)
-        for query in Query.get_most_popular(date_since=since)[:limit]
-    ]
+    since = timezone.localdate() - dt.timedelta(days=days - 1)
+    popular = Query.get_most_popular(date_since=since).filter(
+        _hits__gte=SEARCH_TERM_MIN_HITS
+    )
+    return [(query.query_string, query._hits) for query in popular[:limit]]

@@ -10,6 +10,7 @@ words the site actually uses, and the promoted results editors chose.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -39,7 +40,9 @@ SNIPPET_LENGTH = 220
 # vocabulary this close (rapidfuzz ratio, 0–100) to what was typed.
 SUGGEST_BELOW = 3
 SUGGEST_CUTOFF = 78
-VOCABULARY_CACHE_SECONDS = 60 * 60
+VOCABULARY_KEY = "search:vocabulary"
+VOCABULARY_CACHE_SECONDS = 24 * 60 * 60
+VOCABULARY_STALE_SECONDS = 10 * 60  # new pages' words join "Mente du" within this
 
 # The kinds of pages one can search for, in the order the filter shows them.
 TYPES: dict[str, tuple[type[Page], str]] = {
@@ -177,26 +180,46 @@ def results(pages: list[Page], query: str) -> list[Result]:
 
 def vocabulary() -> dict[str, int]:
     """Every word the published site uses (titles, introductions, village, facility
-    and skill names), with how often: built once per change of the page tree and
-    kept in the cache (Redis in production), so every process shares it."""
-    key = f"search:vocabulary:{content_version()}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = _build_vocabulary()
-        cache.set(key, counts, VOCABULARY_CACHE_SECONDS)
+    and skill names), with how often.
+
+    Kept in the cache (Redis in production), so every process shares it. After the
+    page tree changes it is rebuilt — by one request at a time, and at most every
+    VOCABULARY_STALE_SECONDS — while the others use the one before: reading 50,000
+    pages' words on every publish would cost the next search its speed.
+    """
+    version = content_version()
+    cached = cache.get(VOCABULARY_KEY)
+    if cached is not None:
+        built_for, built_at, counts = cached
+        fresh = time.time() - built_at < VOCABULARY_STALE_SECONDS
+        if built_for == version or fresh:
+            return counts
+        if not cache.add(f"{VOCABULARY_KEY}:building", 1, 60):
+            return counts  # another request is rebuilding it
+    counts = _build_vocabulary()
+    cache.set(VOCABULARY_KEY, (version, time.time(), counts), VOCABULARY_CACHE_SECONDS)
+    cache.delete(f"{VOCABULARY_KEY}:building")
     return counts
 
 
 def _build_vocabulary() -> dict[str, int]:
     from volunteers.models import Skill
 
+    private = private_pages()
     counter: Counter[str] = Counter()
-    live = base_queryset()
-    texts = list(live.values_list("title", flat=True))
+    texts = list(base_queryset().values_list("title", flat=True))
     for model in (ClusterPage, NewsPage, MeetingPlacePage, EventPage):
-        texts += model.objects.live().values_list("intro", flat=True)
-    texts += ActionPlanPage.objects.live().values_list("focus_area", flat=True)
-    texts += ClusterPage.objects.live().values_list("villages__name", flat=True)
+        texts += model.objects.live().exclude(private).values_list("intro", flat=True)
+    texts += (
+        ActionPlanPage.objects.live()
+        .exclude(private)
+        .values_list("focus_area", flat=True)
+    )
+    texts += (
+        ClusterPage.objects.live()
+        .exclude(private)
+        .values_list("villages__name", flat=True)
+    )
     texts += Facility.objects.values_list("name_da", flat=True)
     texts += Skill.objects.values_list("name_da", flat=True)
     for text in texts:

@@ -7,6 +7,9 @@ from django.db.models import Q
 from django.shortcuts import render
 
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+from clusters.selectors import private_pages
 
 from . import site
 from .forms import SearchForm
@@ -29,6 +32,7 @@ def search(request):
             page_obj = paginator.page(1)
         first_page = page_obj.number == 1
         logged = Query.get(query)
+        public_pages = Page.objects.live().exclude(private_pages())
         if request.GET.get("side", "1") in ("", "1"):  # a new search, not paging
             # The term and a count per day: no person, no address, no time of day.
             logged.add_hit()
@@ -37,7 +41,9 @@ def search(request):
             page_obj=page_obj,
             results=site.results(list(page_obj.object_list), query),
             promoted=list(
-                logged.editors_picks.filter(Q(page__isnull=True) | Q(page__live=True))
+                logged.editors_picks.filter(
+                    Q(page__isnull=True) | Q(page__in=public_pages.values("pk"))
+                )
                 .select_related("page")
                 .order_by("sort_order")
             )
