@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
@@ -213,7 +215,7 @@ class AccessLogFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [
             ("", gettext_lazy("All")),
-            *((a, a) for a in actions),
+            *((a, AccessLog.ACTION_LABELS.get(a, a)) for a in actions),
         ]
 
 
@@ -221,9 +223,7 @@ def access_log(request):
     """Every logged look-up of residents' personal data, for administrators only."""
     if not request.user.is_superuser:
         raise PermissionDenied
-    actions = list(
-        AccessLog.objects.order_by("action").values_list("action", flat=True).distinct()
-    )
+    actions = list(AccessLog.ACTION_LABELS)
     form = AccessLogFilterForm(request.GET, actions=actions)
     entries = AccessLog.objects.select_related("subject").order_by("-at", "-pk")
     if form.is_valid():
@@ -235,10 +235,18 @@ def access_log(request):
             )
         if data["action"]:
             entries = entries.filter(action=data["action"])
+        # Whole local days, as a range on the indexed time (not a date cast).
+        tz = timezone.get_current_timezone()
         if data["since"]:
-            entries = entries.filter(at__date__gte=data["since"])
+            entries = entries.filter(
+                at__gte=dt.datetime.combine(data["since"], dt.time.min, tzinfo=tz)
+            )
         if data["until"]:
-            entries = entries.filter(at__date__lte=data["until"])
+            entries = entries.filter(
+                at__lt=dt.datetime.combine(
+                    data["until"] + dt.timedelta(days=1), dt.time.min, tzinfo=tz
+                )
+            )
     else:
         entries = entries.none()
     query = request.GET.copy()

@@ -365,6 +365,13 @@ class AnonymousSignup(models.Model):
 class AccessLog(models.Model):
     """Who looked at a resident's personal data, when and why (in their export)."""
 
+    # What the apps that log write as `action`, for people to read.
+    ACTION_LABELS = {
+        "view_signups": _("An editor looked at sign-ups"),
+        "view_candidates": _("An editor looked at candidates for a task"),
+        "municipal_lookup": _("Municipal staff looked up residents to contact"),
+    }
+
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_logs"
     )
@@ -383,9 +390,19 @@ class AccessLog(models.Model):
         verbose_name = _("access to personal data")
         verbose_name_plural = _("access to personal data")
         ordering = ["-at", "-pk"]
+        # Every municipal look-up writes a row per resident shown: the administrators'
+        # list (newest first, by action) must not read the whole table.
+        indexes = [
+            models.Index(fields=["-at", "-id"], name="accesslog_at"),
+            models.Index(fields=["action", "-at"], name="accesslog_action_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor_label}: {self.action} ({self.at:%Y-%m-%d %H:%M})"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
 
 
 class SentEmail(models.Model):

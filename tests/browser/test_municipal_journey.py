@@ -85,7 +85,7 @@ def test_a_visitor_searches_filters_and_opens_a_meeting_place(
     page, live_server, axe, site
 ):
     page.goto(live_server.url + "/")
-    page.get_by_role("searchbox", name="Søg på siden").fill("forsamlingshuse")
+    page.get_by_role("searchbox", name="Søg i Klyngeportalen").fill("forsamlingshuse")
     page.get_by_role("button", name="Søg", exact=True).first.click()
     page.wait_for_url(re.compile(r"/soeg/\?q=forsamlingshuse"))
     results = page.locator("ol.search-results > li")

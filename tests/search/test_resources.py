@@ -512,7 +512,7 @@ def test_administrators_read_the_access_log_and_nobody_else(staff, world):
     admin.force_login(f.UserFactory(is_superuser=True, is_staff=True))
     text = _text(admin.get(ACCESS_LOG))
     assert world["birthe"].user.email in text
-    assert "municipal_lookup" in text
+    assert "Kommunen slog beboere op for at kontakte dem" in text
     assert "Tømrerarbejde" in text
     assert world["birthe"].user.email not in _text(
         admin.get(ACCESS_LOG, {"actor": "ingen-saadan"})
