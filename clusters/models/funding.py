@@ -1,5 +1,6 @@
 """Funding pools (puljer) that action plans can apply to."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,3 +75,12 @@ class FundingPool(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A municipal pool belongs to one municipality: without it, every other
+        # municipality's staff would see it among their deadlines.
+        if self.owner_type == self.Owner.MUNICIPAL and not self.municipality:
+            raise ValidationError(
+                {"municipality": _("Choose the municipality whose pool this is.")}
+            )

@@ -483,3 +483,19 @@ def test_the_overview_shows_what_people_search_for_without_who(staff_client, wor
     ]
     # Searched once (it may be someone's name): not shown.
     assert rows == [["forsamlingshus", "3"]]
+
+
+def test_a_municipal_pool_must_name_its_municipality():
+    from django.core.exceptions import ValidationError
+
+    from clusters.models import FundingPool
+
+    pool = FundingPool(name="Landsbypuljen", owner="Syddjurs Kommune")
+    with pytest.raises(ValidationError) as error:
+        pool.full_clean()
+    assert "municipality" in error.value.message_dict
+    pool.municipality = "syddjurs"
+    pool.full_clean()
+    FundingPool(
+        name="Landdistriktspuljen", owner="Staten", owner_type="national"
+    ).full_clean()
