@@ -153,7 +153,9 @@ def skills(request):
         )
         if fmt := _export_format(request):
             return _export_skills(fmt, counted, scope, by_skill, per_village)
-        rows = counted
+        # A few hundred grouped rows at most (clusters × villages × categories):
+        # read once, rather than counted by the paginator and read again.
+        rows = list(counted)
     page = _paginate(request, rows)
     return _render(
         request,
