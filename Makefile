@@ -17,7 +17,7 @@ help:
 	@echo "make test   – install what the tests need, start PostgreSQL and Redis, run the suite"
 	@echo "make lint   – ruff, system checks, missing migrations, message catalogues"
 	@echo "make bench  – benchmarks in bench/ on SQLite (figures for docs/performance.md)"
-	@echo "make bench-pg – the same on PostgreSQL and Redis"
+	@echo "make bench-pg – pages on PostgreSQL and Redis, and search at national scale"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,7 +102,10 @@ bench-pg: install-test system-deps
 	PG_PORT=55532 REDIS_PORT=56479 scripts/services.sh start "$$svc"; \
 	source "$$svc/env"; \
 	scripts/services.sh createdb "$$svc"; \
-	$(PY) bench/pages.py
+	status=0; \
+	$(PY) bench/pages.py || status=1; \
+	$(PY) bench/search.py || status=1; \
+	exit $$status
 
 messages: install-test
 	$(PY) manage.py makemessages -l da -l en --no-obsolete --ignore=node_modules --ignore=.venv
