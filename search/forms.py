@@ -18,7 +18,7 @@ from clusters.models import ClusterPage, Facility, MeetingPlaceKind
 from clusters.municipalities import MUNICIPALITY_NAMES
 from volunteers.models import Skill, SkillCategory
 
-from .resources import Scope, default_event_range, villages_of
+from .resources import MANY_CLUSTERS, Scope, default_event_range, villages_of
 from .site import TYPES
 
 
@@ -84,7 +84,18 @@ class MeetingPlaceFilterForm(ScopedForm):
 
     def __init__(self, data=None, *, scope: Scope, **kwargs):
         super().__init__(data, scope=scope, **kwargs)
-        self.fields["landsby"].queryset = villages_of(scope)
+        villages = villages_of(scope)
+        if len(scope.clusters) > MANY_CLUSTERS:
+            # A national list of villages (thousands) is no choice anyone can read:
+            # the villages of the chosen cluster only.
+            chosen = str(self.data.get("klynge") or "")
+            villages = villages.filter(
+                cluster_id=int(chosen)
+                if chosen.isdigit() and int(chosen) in scope.ids
+                else None
+            )
+            self.fields["landsby"].help_text = _("Choose a cluster first.")
+        self.fields["landsby"].queryset = villages
 
     def clean(self):
         cleaned = super().clean()

@@ -113,8 +113,20 @@ class Scope:
         )
         return pairs
 
-    def resident_ids(self) -> set[int]:
-        return {profile_id for _cluster, profile_id in self.resident_pairs}
+    def residents(self):
+        """The residents, as ids when they are few and as a subquery when many (a
+        national view's 100,000 ids would make a slow IN list)."""
+        ids = {profile_id for _cluster, profile_id in self.resident_pairs}
+        if len(ids) <= 5000:
+            return list(ids)
+        clusters = self.clusters().values("pk")
+        following = VolunteerProfile.clusters.through.objects.filter(
+            clusterpage_id__in=clusters
+        ).values("volunteerprofile_id")
+        return VolunteerProfile.objects.filter(
+            Q(village__cluster_id__in=clusters) | Q(pk__in=following),
+            user__is_active=True,
+        ).values("pk")
 
 
 def cluster_rows(scope: Scope) -> list[ClusterPage]:
@@ -219,7 +231,7 @@ def skill_supply_and_demand(scope: Scope) -> list[SkillBalance]:
     supply = dict(
         VolunteerSkill.objects.filter(
             skill__isnull=False,
-            profile_id__in=scope.resident_ids(),
+            profile__in=scope.residents(),
             profile__user_id__in=Consent.objects.active()
             .filter(purpose=ConsentPurpose.MATCHING)
             .values("user_id"),
