@@ -536,3 +536,37 @@ def test_administrators_read_the_access_log_and_nobody_else(staff, world):
     assert refused["Location"] == "/admin/"
     # Municipal staff are not even let into the admin.
     assert staff.get(ACCESS_LOG).status_code in (302, 403)
+
+
+def test_a_national_view_finds_what_the_per_cluster_filters_find(
+    client, world, monkeypatch
+):
+    """Above MANY_CLUSTERS the scope filters by path prefix in one IN: same pages."""
+    from search import forms, resources
+
+    client.force_login(f.UserFactory(is_superuser=True, is_staff=True))
+    urls = [PLACES, GAPS, EVENTS, SKILLS]
+
+    def tables():
+        return [
+            [
+                tbody.get_text(" ", strip=True)
+                for tbody in BeautifulSoup(
+                    client.get(url).content, "html.parser"
+                ).select("main table tbody")
+            ]
+            for url in urls
+        ]
+
+    ranged = tables()
+    monkeypatch.setattr(resources, "MANY_CLUSTERS", 0)
+    monkeypatch.setattr(forms, "MANY_CLUSTERS", 0)
+    assert tables() == ranged
+    assert "Knebel Forsamlingshus" in ranged[0][0]
+    # Villages are offered within the chosen cluster only.
+    soup = BeautifulSoup(client.get(PLACES).content, "html.parser")
+    assert not soup.select("#id_landsby option[value]:not([value=''])")
+    soup = BeautifulSoup(
+        client.get(PLACES, {"klynge": world["mols"].pk}).content, "html.parser"
+    )
+    assert "Knebel" in soup.select_one("#id_landsby").get_text()
