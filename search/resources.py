@@ -31,6 +31,7 @@ from clusters.models import (
 )
 from clusters.selectors import below, private_pages, restricted_paths
 from matching.models import Match
+from matching.services import get_engine
 from volunteers.models import (
     AccessLog,
     Consent,
@@ -41,7 +42,6 @@ from volunteers.models import (
     VolunteerProfile,
     VolunteerSkill,
 )
-from volunteers.taxonomy import link_id, vocabulary
 
 PER_PAGE = 50
 
@@ -354,37 +354,47 @@ def unmatched_tasks(scope: Scope) -> QuerySet[Task]:
 def skill_gaps(scope: Scope) -> list[Gap]:
     """Unmatched open tasks grouped by cluster and skill, the largest groups first.
 
-    A task's phrases are linked to the taxonomy as residents' phrases are (the
-    cached vocabulary, no query per phrase); a phrase that names no skill is its own
-    group. A task with several skills appears under each.
+    A task's phrases are read with the matching engine's taxonomy — the reading the
+    matching itself uses, and the overview's demand too — each distinct phrase once;
+    a phrase that names no skill is its own group. A task with several skills
+    appears under each.
     """
-    _keys, _words, skills = vocabulary()
+    taxonomy = get_engine().taxonomy
     english = (translation.get_language() or "da").startswith("en")
     groups: dict[tuple, Gap] = {}
-    linked: dict[str, int | None] = {}
+    read: dict[str, list[int]] = {}
     for task in unmatched_tasks(scope):
         cluster = scope.cluster_of(task.page)
+        cluster_key = getattr(cluster, "pk", None)
         for phrase in task.skill_phrases or [task.title]:
-            if phrase not in linked:  # tasks repeat their phrases: link each once
-                linked[phrase] = link_id(phrase)
-            skill_id = linked[phrase]
-            if skill_id is not None and skill_id in skills:
-                data = skills[skill_id]
-                key = (getattr(cluster, "pk", None), "skill", skill_id)
-                category = data["category"]
-                gap = Gap(
-                    cluster=cluster,
-                    label=data["name_en" if english else "name_da"],
-                    category=str(SkillCategory(category).label)
-                    if category in SkillCategory.values
-                    else category,
+            if phrase not in read:  # tasks repeat their phrases: read each once
+                read[phrase] = sorted(taxonomy.lookup(phrase))
+            found = []
+            for index in read[phrase]:
+                info = taxonomy.skills[index]
+                found.append(
+                    (
+                        (cluster_key, "skill", info.slug),
+                        Gap(
+                            cluster=cluster,
+                            label=(info.name_en if english else "") or info.name_da,
+                            category=str(SkillCategory(info.category).label)
+                            if info.category in SkillCategory.values
+                            else info.category,
+                        ),
+                    )
                 )
-            else:
-                key = (getattr(cluster, "pk", None), "phrase", phrase.casefold())
-                gap = Gap(cluster=cluster, label=phrase, in_taxonomy=False)
-            gap = groups.setdefault(key, gap)
-            if task not in gap.tasks:
-                gap.tasks.append(task)
+            if not found:
+                found.append(
+                    (
+                        (cluster_key, "phrase", phrase.casefold()),
+                        Gap(cluster=cluster, label=phrase, in_taxonomy=False),
+                    )
+                )
+            for key, gap in found:
+                gap = groups.setdefault(key, gap)
+                if task not in gap.tasks:
+                    gap.tasks.append(task)
     return sorted(
         groups.values(),
         key=lambda g: (

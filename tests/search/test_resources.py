@@ -352,6 +352,18 @@ def test_gaps_are_open_tasks_without_a_good_match(staff, world):
     assert filled.status == TaskStatus.FILLED
 
 
+def test_gaps_read_phrases_as_the_matching_does(staff, world):
+    """Compounds and "og"-phrases are read by the engine's taxonomy, as the matching
+    and the overview's demand read them."""
+    plan = f.ActionPlanPageFactory(parent=world["mols"])
+    f.TaskFactory(page=plan, title="Nye bænke", skills="tømrerarbejde og maling")
+    by_skill = {row[0]: row for row in _count_rows(staff.get(GAPS))}
+    assert "Nye bænke" in by_skill["Tømrerarbejde"][3]
+    assert any(
+        "Nye bænke" in row[3] for key, row in by_skill.items() if key.startswith("Mal")
+    )
+
+
 # Activities -------------------------------------------------------------------------
 
 
