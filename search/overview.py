@@ -286,7 +286,12 @@ def upcoming_deadlines(
         FundingPool.objects.filter(
             deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)
         )
-        .filter(Q(municipality="") | Q(municipality__in=scope.municipalities))
+        .filter(
+            # National pools for everyone (a municipal pool whose municipality is not
+            # set is shown to nobody rather than to all), own pools to their staff.
+            Q(municipality="") & ~Q(owner_type=FundingPool.Owner.MUNICIPAL)
+            | Q(municipality__in=scope.municipalities)
+        )
         .prefetch_related(Prefetch("action_plans", queryset=plans, to_attr="plans"))
         .order_by("deadline", "name")
     )
@@ -310,10 +315,18 @@ def popular_searches(
     nothing about who searched; it covers the whole site, not one municipality. Only
     terms searched at least SEARCH_TERM_MIN_HITS times are shown.
     """
-    from wagtail.contrib.search_promotions.models import Query
+    from django.db.models import Sum
+
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
 
     since = timezone.localdate() - dt.timedelta(days=days - 1)
-    popular = Query.get_most_popular(date_since=since).filter(
-        _hits__gte=SEARCH_TERM_MIN_HITS
+    # Summed over the days' rows directly (Wagtail's get_most_popular joins the daily
+    # rows twice when given a date, which multiplies the sums).
+    popular = (
+        QueryDailyHits.objects.filter(date__gte=since)
+        .values("query__query_string")
+        .annotate(hits=Sum("hits"))
+        .filter(hits__gte=SEARCH_TERM_MIN_HITS)
+        .order_by("-hits", "query__query_string")
     )
-    return [(query.query_string, query._hits) for query in popular[:limit]]
+    return [(row["query__query_string"], row["hits"]) for row in popular[:limit]]

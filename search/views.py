@@ -33,7 +33,11 @@ def search(request):
         first_page = page_obj.number == 1
         logged = Query.get(query)
         public_pages = Page.objects.live().exclude(private_pages())
-        if request.GET.get("side", "1") in ("", "1"):  # a new search, not paging
+        # A new search — not paging, not narrowing one by type or place — counts once.
+        fresh = request.GET.get("side", "1") in ("", "1") and not any(
+            request.GET.get(name) for name in ("type", "kommune", "klynge")
+        )
+        if fresh:
             # The term and a count per day: no person, no address, no time of day.
             logged.add_hit()
         context.update(

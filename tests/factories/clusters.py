@@ -139,8 +139,12 @@ class SurveyPageFactory(DanishPageFactory):
 
 
 class FundingPoolFactory(factory.django.DjangoModelFactory):
+    """A pool every municipality can apply to; give `municipality` (and
+    owner_type="kommunal") for a municipality's own."""
+
     name = factory.Sequence(lambda n: f"Landdistriktspuljen {n}")
-    owner = "Syddjurs Kommune"
+    owner = "Landdistrikternes Pulje"
+    owner_type = "national"
     amount = 250000
 
     class Meta:

@@ -499,3 +499,52 @@ def test_a_municipal_pool_must_name_its_municipality():
     FundingPool(
         name="Landdistriktspuljen", owner="Staten", owner_type="national"
     ).full_clean()
+
+
+def test_search_term_counts_are_summed_over_the_days_once(staff_client, world):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    today = timezone.localdate()
+    for term, per_day in [("jens hansen", [1, 1]), ("multibane", [2, 2])]:
+        query = Query.get(term)
+        for n, hits in enumerate(per_day):
+            QueryDailyHits.objects.create(
+                query=query, date=today - dt.timedelta(days=n), hits=hits
+            )
+    old = Query.get("gammel")
+    QueryDailyHits.objects.create(
+        query=old, date=today - dt.timedelta(days=40), hits=50
+    )
+    soup = BeautifulSoup(staff_client.get("/kommune/oversigt/").content, "html.parser")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("th, td")]
+        for row in soup.select("#searches tbody tr")
+    ]
+    assert rows == [["multibane", "4"]]
+
+
+def test_filtering_a_search_does_not_count_it_again(client, world):
+    from wagtail.contrib.search_promotions.models import Query
+
+    client.get("/soeg/", {"q": "multibane"})
+    client.get("/soeg/", {"q": "multibane", "type": "nyhed"})
+    client.get("/soeg/", {"q": "multibane", "kommune": "syddjurs"})
+    assert Query.get("multibane").hits == 1
+
+
+def test_a_municipal_pool_without_its_municipality_is_shown_to_nobody(staff_client):
+    f.FundingPoolFactory(
+        name="Gammel kommunal pulje",
+        owner_type="kommunal",
+        municipality="",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    f.FundingPoolFactory(
+        name="Statens pulje",
+        owner_type="national",
+        municipality="",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    text = staff_client.get("/kommune/oversigt/").content.decode()
+    assert "Statens pulje" in text
+    assert "Gammel kommunal pulje" not in text
