@@ -41,7 +41,6 @@ SNIPPET_LENGTH = 220
 SUGGEST_BELOW = 3
 SUGGEST_CUTOFF = 78
 VOCABULARY_KEY = "search:vocabulary"
-VOCABULARY_CACHE_SECONDS = 24 * 60 * 60
 VOCABULARY_STALE_SECONDS = 10 * 60  # new pages' words join "Mente du" within this
 
 # The kinds of pages one can search for, in the order the filter shows them.
@@ -182,24 +181,38 @@ def vocabulary() -> dict[str, int]:
     """Every word the published site uses (titles, introductions, village, facility
     and skill names), with how often.
 
-    Kept in the cache (Redis in production), so every process shares it. After the
-    page tree changes it is rebuilt — by one request at a time, and at most every
-    VOCABULARY_STALE_SECONDS — while the others use the one before: reading 50,000
-    pages' words on every publish would cost the next search its speed.
+    Kept in the cache (Redis in production), so every process shares it. After pages
+    are published it is rebuilt — by one request at a time, and at most every
+    VOCABULARY_STALE_SECONDS, while the others use the one before: reading 50,000
+    pages' words on every publish would cost the next search its speed. A new view
+    restriction is never waited for: those words must go at once.
     """
     version = content_version()
     cached = cache.get(VOCABULARY_KEY)
     if cached is not None:
         built_for, built_at, counts = cached
+        same_restrictions = _restrictions(built_for) == _restrictions(version)
         fresh = time.time() - built_at < VOCABULARY_STALE_SECONDS
-        if built_for == version or fresh:
+        if built_for == version or (fresh and same_restrictions):
             return counts
-        if not cache.add(f"{VOCABULARY_KEY}:building", 1, 60):
-            return counts  # another request is rebuilding it
-    counts = _build_vocabulary()
-    cache.set(VOCABULARY_KEY, (version, time.time(), counts), VOCABULARY_CACHE_SECONDS)
-    cache.delete(f"{VOCABULARY_KEY}:building")
+    lock = f"{VOCABULARY_KEY}:building"
+    if not cache.add(lock, version, 60):
+        # Another request is building it: the one before, or none for now.
+        if cached is not None and _restrictions(cached[0]) == _restrictions(version):
+            return cached[2]
+        return {}
+    try:
+        counts = _build_vocabulary()
+        cache.set(VOCABULARY_KEY, (version, time.time(), counts), None)
+    finally:
+        if cache.get(lock) == version:
+            cache.delete(lock)
     return counts
+
+
+def _restrictions(version: str) -> str:
+    """The view-restriction part of clusters.selectors.content_version()."""
+    return version.rsplit(".", 1)[-1]
 
 
 def _build_vocabulary() -> dict[str, int]:

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -54,10 +55,11 @@ def vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
     version = taxonomy_version()
     if _memo is not None and _memo[0] == version:
         return _memo[1]
-    cached = cache.get(CACHE_KEY)
+    key = f"{CACHE_KEY}:{version}"
+    cached = cache.get(key)
     if cached is None:
         cached = _build_vocabulary()
-        cache.set(CACHE_KEY, cached, 24 * 60 * 60)
+        cache.set(key, cached, 24 * 60 * 60)
     _memo = (version, cached)
     return cached
 
@@ -82,9 +84,15 @@ def _build_vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
 @receiver(post_delete, sender=Skill)
 @receiver(m2m_changed, sender=Skill.related.through)
 def _forget_vocabulary(**kwargs) -> None:
+    # Now, for this transaction's own reads, and again after the commit: a process
+    # that read the first new version before the commit rebuilt from the old rows.
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
     global _memo
     _memo = None
-    cache.delete(CACHE_KEY)
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 

@@ -195,3 +195,27 @@ def test_nothing_behind_a_view_restriction_leaks_into_promotions_or_suggestions(
     assert "Skjult lade" not in soup.get_text()
     assert "kornmagasinet" not in site.vocabulary()
     assert "forsamlingshus" in site.vocabulary()
+
+
+def test_suggestions_follow_new_pages_within_minutes_and_restrictions_at_once(
+    world, monkeypatch
+):
+    from wagtail.models import PageViewRestriction
+
+    barn = f.MeetingPlacePageFactory(
+        parent=world["mols"], title="Lade", intro="Kornmagasinet ved åen."
+    )
+    assert "kornmagasinet" in site.vocabulary()
+    # A new page's words wait for the next rebuild (at most VOCABULARY_STALE_SECONDS).
+    f.NewsPageFactory(
+        parent=world["news"].get_parent(), title="Høstfest", intro="Traktortræk."
+    )
+    assert "traktortræk" not in site.vocabulary()
+    monkeypatch.setattr(site, "VOCABULARY_STALE_SECONDS", 0)
+    assert "traktortræk" in site.vocabulary()
+    monkeypatch.undo()
+    # A view restriction takes the words away at once.
+    PageViewRestriction.objects.create(
+        page=barn, restriction_type="password", password="hemmelig"
+    )
+    assert "kornmagasinet" not in site.vocabulary()
