@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -191,6 +192,13 @@ def signup_message(request, signup_id: int):
 ACCESS_LOG_PER_PAGE = 50
 
 
+# Dates outside these would overflow the day arithmetic (a form error, never a 500).
+SENSIBLE_DATES = [
+    MinValueValidator(dt.date(1900, 1, 1)),
+    MaxValueValidator(dt.date(2999, 12, 31)),
+]
+
+
 class AccessLogFilterForm(forms.Form):
     """Filters of the administrators' audit log: who looked, what, and when."""
 
@@ -204,11 +212,13 @@ class AccessLogFilterForm(forms.Form):
         label=gettext_lazy("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=SENSIBLE_DATES,
     )
     until = forms.DateField(
         label=gettext_lazy("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=SENSIBLE_DATES,
     )
 
     def __init__(self, *args, actions=(), **kwargs):

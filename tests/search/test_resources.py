@@ -582,3 +582,10 @@ def test_a_national_view_finds_what_the_per_cluster_filters_find(
         client.get(PLACES, {"klynge": world["mols"].pk}).content, "html.parser"
     )
     assert "Knebel" in soup.select_one("#id_landsby").get_text()
+
+
+def test_the_access_log_takes_silly_dates_as_a_form_error(client):
+    client.force_login(f.UserFactory(is_superuser=True, is_staff=True))
+    for query in ({"until": "9999-12-31"}, {"since": "0001-01-01"}):
+        response = client.get(ACCESS_LOG, query)
+        assert response.status_code == 200
