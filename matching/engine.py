@@ -954,20 +954,26 @@ class VolunteerIndex:
         # Task × resident: the mean over the task's requirements of the best match,
         # so that every required skill counts.
         coverage = (requirements[first : first + TASK_CHUNK] @ best).tocsr()
+        # Residents who ruled a task out go before the prune, so that the ones who
+        # would take their places in its top k are not pruned away.
+        out = [
+            (t, column)
+            for t, task in enumerate(chunk)
+            for column in self.excluded.get(task.id, ())
+        ]
+        if out:
+            rows, cols = zip(*out, strict=True)
+            ruled_out = sparse.csr_matrix(
+                (np.ones(len(out), dtype=np.float32), (rows, cols)),
+                shape=coverage.shape,
+            )
+            coverage = (coverage - coverage.multiply(ruled_out)).tocsr()
+            coverage.eliminate_zeros()
         coverage = _prune(coverage, top_k).tocoo()
         rows, cols, cov = coverage.row, coverage.col, coverage.data
         del coverage
         scores = self.engine._combine(cov, rows + first, cols, side, self.side)
         keep = scores >= RELEVANCE_THRESHOLD
-        n = len(self.volunteers)
-        dismissed = [
-            t * n + column
-            for t, task in enumerate(chunk)
-            for column in self.excluded.get(task.id, ())
-        ]
-        if dismissed:
-            keys = rows.astype(np.int64) * n + cols
-            keep &= ~np.isin(keys, np.asarray(dismissed, dtype=np.int64))
         rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
         return rows, cols, cov, scores, _best_per_sorted_row(rows, cols, scores, top_k)
 

@@ -267,3 +267,15 @@ def test_dropping_hopeless_candidates_early_never_changes_a_top_k(engine, monkey
     exhaustive = engine.rank(tasks, volunteers, top_k=5)
     assert pruned == exhaustive
     assert sum(len(m) for m in pruned.values()) == 5 * len(tasks)
+
+
+def test_residents_who_ruled_a_task_out_leave_room_for_the_next(engine):
+    # The two who fit best said "not for me"; the next two still fill the top 2
+    # (they must not have been dropped early for trailing the two who left).
+    both = [
+        Volunteer(f"both{i}", ["tømrer", "maler"], excluded_tasks={"t"})
+        for i in range(2)
+    ]
+    half = [Volunteer(f"half{i}", ["tømrer"]) for i in range(2)]
+    matches = engine.rank([Task("t", ["tømrer", "maler"])], both + half, top_k=2)
+    assert [m.volunteer_id for m in matches["t"]] == ["half0", "half1"]
