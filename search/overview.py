@@ -16,8 +16,6 @@ from functools import cached_property
 
 from django.db.models import (
     Count,
-    F,
-    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -57,13 +55,6 @@ DEADLINE_DAYS = 90
 def parent_path(path: str | OuterRef = "path") -> Substr:
     """The tree path of a page's parent: its own path less the last step."""
     return Substr(path, 1, Length(path) - Page.steplen)
-
-
-def _count(queryset: QuerySet) -> Subquery:
-    """Count the rows of a correlated subquery, as a column of the outer query."""
-    return Subquery(
-        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1]
-    )
 
 
 @dataclass

@@ -589,3 +589,6 @@ def test_the_access_log_takes_silly_dates_as_a_form_error(client):
     for query in ({"until": "9999-12-31"}, {"since": "0001-01-01"}):
         response = client.get(ACCESS_LOG, query)
         assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.select_one("[role=alert]") is not None
+        assert soup.select_one("ul.errorlist") is not None
