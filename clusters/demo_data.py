@@ -14,7 +14,7 @@ from typing import Any
 
 from core.text import danish_slugify
 
-from .municipalities import MUNICIPALITY_NAMES, staff_group_name
+from .municipalities import MUNICIPALITY_NAMES
 
 # Fixed so that re-running with the same options finds (and skips) what it made before.
 SEED = 2015
@@ -230,11 +230,6 @@ MUNICIPAL_ACCOUNTS: list[Spec] = [
         "municipality": "faaborg-midtfyn",
     },
 ]
-
-
-def municipal_group_name(municipality: str) -> str:
-    """Return the name of the group for a municipality's staff."""
-    return staff_group_name(municipality)
 
 
 def survey_spec(villages: list[str]) -> Spec:

@@ -43,6 +43,7 @@ from clusters.models import (
     Task,
     Village,
 )
+from clusters.municipalities import staff_group_name
 from clusters.registry import demo_extensions
 from clusters.services import cluster_provision_editing
 from core.text import danish_slugify
@@ -591,7 +592,7 @@ class DemoSeeder:
             content_type__app_label="wagtailadmin", codename="access_admin"
         )
         for account in demo_data.MUNICIPAL_ACCOUNTS:
-            name = demo_data.municipal_group_name(account["municipality"])
+            name = staff_group_name(account["municipality"])
             group, created = Group.objects.get_or_create(name=name)
             if created:
                 self.created["Group"] += 1
