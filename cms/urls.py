@@ -50,7 +50,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("frivillig/opgaver/til-dig/", for_you, name="matching_for_you"),
     path(
-        "frivillig/opgaver/til-dig/<int:task_id>/ikke-for-mig/",
+        "frivillig/opgaver/til-dig/<id:task_id>/ikke-for-mig/",
         dismiss,
         name="matching_dismiss",
     ),
@@ -67,8 +67,16 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns = (
-        static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
-    )
+    # Images straight from MEDIA_ROOT in development. Never documents: those go
+    # through /documents/, which checks their collection's privacy.
+    urlpatterns = [
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]

@@ -18,21 +18,21 @@ def register_candidate_urls():
 
     urls = [
         path("", admin_views.task_list, name="tasks"),
-        path("<int:task_id>/", admin_views.candidates, name="candidates"),
+        path("<id:task_id>/", admin_views.candidates, name="candidates"),
         path(
-            "<int:task_id>/<int:profile_id>/ikke-egnet/",
+            "<id:task_id>/<id:profile_id>/ikke-egnet/",
             admin_views.unsuitable,
             name="unsuitable",
         ),
         path("synonymer/", admin_views.proposals, name="proposals"),
         path(
-            "synonymer/<int:proposal_id>/godkend/",
+            "synonymer/<id:proposal_id>/godkend/",
             admin_views.decide_proposal,
             {"decision": "accept"},
             name="proposal_accept",
         ),
         path(
-            "synonymer/<int:proposal_id>/afvis/",
+            "synonymer/<id:proposal_id>/afvis/",
             admin_views.decide_proposal,
             {"decision": "reject"},
             name="proposal_reject",

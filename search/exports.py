@@ -3,7 +3,8 @@
 CSV is UTF-8 with a byte order mark and `;` between fields: Danish Excel reads a
 file without the mark as Windows-1252 (æ, ø and å break) and uses the comma as its
 decimal separator, so it splits on `;`. Cells that would start a formula are
-prefixed with an apostrophe (CSV injection: residents and editors write the text).
+prefixed with an apostrophe (CSV injection: residents and editors write the text),
+by the site's one rule for that, `core.exports.neutralise`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,16 @@ from django.utils import timezone
 
 import tablib
 
+from core.exports import neutralise
+
 FORMATS = ("csv", "xlsx")
 CSV_DELIMITER = ";"
 BOM = "\ufeff"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return "" if value is None else neutralise(value)
 
 
 def export_response(

@@ -5,8 +5,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ConsistentInlineFormSet
+
 from .consent import TEXTS
-from .models import ConsentPurpose, Season, VolunteerProfile, VolunteerSkill
+from .models import (
+    ConsentPurpose,
+    Season,
+    VolunteerProfile,
+    VolunteerSkill,
+    new_email_links_key,
+)
 from .services import (
     create_profile,
     give_consent,
@@ -156,6 +164,9 @@ class ProfileForm(forms.ModelForm):
         profile.village = self.village
         profile.in_association = self.cleaned_data.get("in_association")
         profile.last_active_at = timezone.now()
+        if "notify_new_tasks" in self.changed_data and profile.notify_new_tasks:
+            # Turned on again: unsubscribe links already sent stop working.
+            profile.email_links_key = new_email_links_key()
         if commit:
             profile.save()
             self.save_m2m()
@@ -184,7 +195,7 @@ class SkillForm(forms.ModelForm):
         return clean_phrase(self.cleaned_data["phrase"])
 
 
-class BaseSkillFormSet(forms.BaseInlineFormSet):
+class BaseSkillFormSet(ConsistentInlineFormSet):
     def get_queryset(self):
         return super().get_queryset().select_related("skill")
 

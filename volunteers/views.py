@@ -23,6 +23,8 @@ from django.views.decorators.http import (
 
 from allauth.account.decorators import verified_email_required
 
+from core.ids import parse_id
+
 from . import calendars, privacy, selectors, services, taxonomy
 from .consent import TEXTS
 from .forms import (
@@ -201,16 +203,9 @@ def task_list(request):
     )
 
 
-def _public_task_or_404(task_id: int):
-    task = selectors.public_tasks().filter(pk=task_id).first()
-    if task is None:
-        raise Http404(_("We could not find that task."))
-    return task
-
-
 @require_GET
 def task_detail(request, task_id: int):
-    task = _public_task_or_404(task_id)
+    task = selectors.public_task_or_404(task_id)
     profile = _profile_or_none(request)
     signup = (
         Signup.objects.filter(volunteer=profile, task=task).first() if profile else None
@@ -230,7 +225,7 @@ def task_detail(request, task_id: int):
 @resident_required
 @require_POST
 def task_signup(request, task_id: int):
-    task = _public_task_or_404(task_id)
+    task = selectors.public_task_or_404(task_id)
     form = SignupForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please correct the errors below."))
@@ -272,7 +267,7 @@ def task_signup(request, task_id: int):
 @resident_required
 @require_POST
 def task_withdraw(request, task_id: int):
-    task = _public_task_or_404(task_id)
+    task = selectors.public_task_or_404(task_id)
     profile = _profile_of(request.user)
     if not profile.pk:
         messages.error(request, _("You are not signed up to this task."))
@@ -297,7 +292,7 @@ def my_signups(request):
             try:
                 services.log_hours(
                     profile,
-                    _int(request.POST.get("signup")),
+                    parse_id(request.POST.get("signup")) or 0,
                     form.cleaned_data["hours"],
                 )
             except services.SignupError as error:
@@ -324,13 +319,6 @@ def my_signups(request):
         "volunteers/my_signups.html",
         {**signups, "hours_form": HoursForm(), "calendar_url": calendar_url},
     )
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 @require_GET

@@ -20,7 +20,10 @@ class SkillViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name_da", "name_en", "category"]
     list_filter = ["category"]
-    search_fields = ["name_da", "name_en", "synonyms", "english_words"]
+    search_fields = ["name_da", "name_en", "synonyms", "english_words", "misspellings"]
+    # The database, not the search index: the taxonomy is small, its rows come from
+    # a migration (never indexed), and every word list is searched as typed.
+    search_backend_name = None
     ordering = ["name_da"]
     panels = [
         MultiFieldPanel(
@@ -52,19 +55,19 @@ def register_signup_urls():
     urls = [
         path("", admin_views.signup_list, name="signups"),
         path(
-            "<int:signup_id>/bekraeft/",
+            "<id:signup_id>/bekraeft/",
             admin_views.signup_decide,
             {"decision": "confirm"},
             name="signup_confirm",
         ),
         path(
-            "<int:signup_id>/afvis/",
+            "<id:signup_id>/afvis/",
             admin_views.signup_decide,
             {"decision": "decline"},
             name="signup_decline",
         ),
         path(
-            "<int:signup_id>/skriv/",
+            "<id:signup_id>/skriv/",
             admin_views.signup_message,
             name="signup_message",
         ),

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the session or a form: a NUL byte is a 400, not a 500.
+    "core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Chooses Danish or English from the URL prefix (/en/), never from a cookie,
     # so anonymous visitors get no language cookie.
@@ -268,7 +270,8 @@ WAGTAILADMIN_BASE_URL = env.str(
 )
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, with any text a valid query on SQLite too.
+        "BACKEND": "core.search_backend",
         # Danish stemming on PostgreSQL ("forsamlingshuse" finds "forsamlingshus");
         # ignored by the SQLite backend.
         "SEARCH_CONFIG": "danish",
@@ -286,6 +289,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are always served through Wagtail's view, which enforces the privacy of
+# their collection (a cluster's steering-group files); never by a direct file URL.
+# The web server must not serve MEDIA_ROOT/documents/ itself (see the README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 TAGGIT_CASE_INSENSITIVE = True
