@@ -7,7 +7,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, PageViewRestriction
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+)
 
 from .models import (
     ActionPlanPage,
@@ -43,6 +48,19 @@ def below(page: Page, *, depth: int | None = None) -> Q:
     if depth is not None:
         condition &= Q(depth=page.depth + depth)
     return condition
+
+
+def editable_paths(user) -> list[str] | None:
+    """Return the tree paths the user may edit below; None means everything."""
+    if not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    return list(
+        GroupPagePermission.objects.filter(
+            group__user=user, permission__codename="change_page"
+        ).values_list("page__path", flat=True)
+    )
 
 
 def restricted_paths() -> list[str]:

@@ -5,7 +5,12 @@ import re
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+)
 
 from .models import ClusterAdministration, ClusterPage
 
@@ -20,6 +25,9 @@ COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
+
+# Collection names are data (Danish), like the editors' group's name.
+PRIVATE_COLLECTION_NAME = "%s – styregruppens filer"
 
 _PHRASE_SPLIT = re.compile(r"[\n,;]+")
 
@@ -46,7 +54,9 @@ def cluster_provision_editing(*, cluster: ClusterPage) -> ClusterAdministration:
     """Create the cluster's editors' group and collection, with their permissions.
 
     Editors may add, edit and publish pages in their own cluster's subtree only, and
-    add, edit and choose images and documents in its own collection. Idempotent.
+    add, edit and choose images and documents in its own collection. That collection
+    is public (its documents belong to published pages); the steering group's own
+    files go in the private collection inside it. Idempotent.
     """
     existing = ClusterAdministration.objects.filter(cluster=cluster).first()
     if existing:
@@ -75,5 +85,20 @@ def cluster_provision_editing(*, cluster: ClusterPage) -> ClusterAdministration:
                 group=group, collection=collection, permission=permission
             )
     return ClusterAdministration.objects.create(
-        cluster=cluster, editors_group=group, collection=collection
+        cluster=cluster,
+        editors_group=group,
+        collection=collection,
+        private_collection=_private_collection(collection, group),
     )
+
+
+def _private_collection(collection: Collection, group: Group) -> Collection:
+    """The steering group's own files: a collection inside the cluster's, served
+    only to the editors' group (and administrators). Its permissions to add and
+    choose are inherited from the cluster's collection."""
+    private = collection.add_child(name=PRIVATE_COLLECTION_NAME % collection.name)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    return private

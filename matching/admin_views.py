@@ -6,15 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusters.models import Task, TaskStatus
+from clusters.selectors import editable_paths
 from volunteers.admin_views import _log_access, _require_editor
-from volunteers.editors import editable_paths
-from volunteers.models import VolunteerProfile
 
 from .models import Feedback, FeedbackKind, Match
 from .outbox import enqueue
@@ -96,7 +96,13 @@ def unsuitable(request, task_id: int, profile_id: int):
     """An editor rules a candidate out for a task; the next ranking leaves them out."""
     _require_editor(request)
     task = get_object_or_404(_tasks_for(request.user), pk=task_id)
-    profile = get_object_or_404(VolunteerProfile, pk=profile_id)
+    # Only the residents the candidate list shows: anyone else (another
+    # municipality's, one without consent, a deactivated account) is not found,
+    # and nothing is written or named.
+    ranked, _team = candidates_for_task(task)
+    profile = next((p for p, _match in ranked if p.pk == profile_id), None)
+    if profile is None:
+        raise Http404(_("This resident is not among the task's candidates."))
     with transaction.atomic():
         Feedback.objects.get_or_create(
             task=task,

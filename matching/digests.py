@@ -6,6 +6,7 @@ in the resident's language, as HTML and text, with one-click unsubscribe.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from volunteers.models import Consent, ConsentPurpose, SentEmail, VolunteerProfile
+from volunteers.models import ConsentPurpose, SentEmail, VolunteerProfile
 
 from .models import DigestEntry
 from .reasons import explain
@@ -26,6 +27,8 @@ from .services import tasks_for_resident
 
 MAX_TASKS = 5
 UNSUBSCRIBE_SALT = "matching.digest.unsubscribe"
+# Long past the next digests: a link in an old e-mail stops working on its own.
+UNSUBSCRIBE_MAX_AGE = dt.timedelta(days=90)
 
 
 @dataclass
@@ -40,23 +43,39 @@ class Digest:
 
 
 def unsubscribe_token(profile: VolunteerProfile) -> str:
-    return signing.dumps(profile.pk, salt=UNSUBSCRIBE_SALT)
+    """The signed, dated part of the resident's unsubscribe links."""
+    return signing.dumps([profile.pk, profile.email_links_key], salt=UNSUBSCRIBE_SALT)
 
 
 def profile_for_token(token: str) -> VolunteerProfile | None:
+    """The resident an unsubscribe link is for, while it is valid.
+
+    A link is valid for `UNSUBSCRIBE_MAX_AGE` after it was sent, and until the
+    resident turns the digest on again (which gives them a new key).
+    """
     try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        pk, key = signing.loads(
+            token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE
+        )
+    except (signing.BadSignature, TypeError, ValueError):
         return None
-    return VolunteerProfile.objects.filter(pk=pk).first()
+    return VolunteerProfile.objects.filter(pk=pk, email_links_key=key).first()
+
+
+def unsubscribe(profile: VolunteerProfile) -> None:
+    """Turn the digest off (RFC 8058's one click)."""
+    profile.notify_new_tasks = False
+    profile.save(update_fields=["notify_new_tasks"])
 
 
 def digests() -> list[Digest]:
     """What would go out now: one digest per resident with new fitting tasks."""
-    consenting = Consent.objects.active().filter(purpose=ConsentPurpose.MATCHING)
-    profiles = VolunteerProfile.objects.filter(
-        notify_new_tasks=True, user_id__in=consenting.values("user_id")
-    ).select_related("user")
+    profiles = (
+        VolunteerProfile.objects.reachable()
+        .consenting(ConsentPurpose.MATCHING)
+        .filter(notify_new_tasks=True)
+        .select_related("user")
+    )
     # What each resident was already told about, in one query for all of them.
     sent_to: dict[int, set[int]] = defaultdict(set)
     for volunteer_id, task_id in DigestEntry.objects.filter(

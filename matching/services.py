@@ -12,7 +12,6 @@ from wagtail.models import Page
 from clusters.models import ActionPlanPage, ClusterPage, Task, TaskStatus
 from clusters.selectors import below, private_pages
 from volunteers.models import (
-    Consent,
     ConsentPurpose,
     Signup,
     VolunteerProfile,
@@ -99,20 +98,15 @@ def open_tasks_for(profile: VolunteerProfile):
 
 
 def consenting_residents(municipality: str, *, contact: bool = False) -> list:
-    """Residents of a municipality (living there or following a cluster there) who
-    consented to matching — and, with `contact`, to being contacted."""
-    consents = Consent.objects.active()
-    profiles = VolunteerProfile.objects.filter(
-        user_id__in=consents.filter(purpose=ConsentPurpose.MATCHING).values("user_id")
-    )
+    """Reachable residents of a municipality (living there or following a cluster
+    there) who consented to matching — and, with `contact`, to being contacted."""
+    purposes = [ConsentPurpose.MATCHING]
     if contact:
-        profiles = profiles.filter(
-            user_id__in=consents.filter(purpose=ConsentPurpose.CONTACT).values(
-                "user_id"
-            )
-        )
+        purposes.append(ConsentPurpose.CONTACT)
     return list(
-        profiles.filter(
+        VolunteerProfile.objects.reachable()
+        .consenting(*purposes)
+        .filter(
             Q(village__cluster__municipality=municipality)
             | Q(clusters__municipality=municipality)
         )
@@ -125,12 +119,14 @@ def consenting_residents(municipality: str, *, contact: bool = False) -> list:
 def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tuple]:
     """The open tasks that fit a resident best, with the engine's reasons.
 
-    Nothing without the resident's consent to matching; tasks they signed up to or
-    dismissed are left out.
+    Nothing for a resident who is not reachable (deactivated, or with an unverified
+    address) or has no consent to matching; tasks they signed up to or dismissed are
+    left out.
     """
     if (
-        not Consent.objects.active()
-        .filter(user_id=profile.user_id, purpose=ConsentPurpose.MATCHING)
+        not VolunteerProfile.objects.reachable()
+        .consenting(ConsentPurpose.MATCHING)
+        .filter(pk=profile.pk)
         .exists()
     ):
         return []

@@ -12,8 +12,8 @@ from django.views.decorators.http import (
     require_POST,
 )
 
-from clusters.models import Task
 from volunteers.models import VolunteerProfile
+from volunteers.selectors import public_task_or_404
 from volunteers.views import resident_required
 
 from .models import Feedback, FeedbackKind, Match
@@ -48,9 +48,9 @@ def for_you(request):
 @require_POST
 def dismiss(request, task_id: int):
     """ "Ikke for mig": the suggestion goes, and the next ranking leaves it out."""
+    task = public_task_or_404(task_id)
     profile = VolunteerProfile.objects.filter(user=request.user).first()
-    task = Task.objects.filter(pk=task_id).first()
-    if profile is None or task is None:
+    if profile is None:
         raise Http404(_("We could not find that task."))
     with transaction.atomic():
         Feedback.objects.get_or_create(
@@ -68,15 +68,18 @@ def dismiss(request, task_id: int):
 @require_http_methods(["GET", "POST"])
 @csrf_exempt  # one-click unsubscribe (RFC 8058) posts without a session
 def unsubscribe(request, token: str):
-    """Turn the digest off from a link in it, without logging in."""
-    from .digests import profile_for_token
+    """Turn the digest off from a link in it, without logging in.
 
-    profile = profile_for_token(token)
+    RFC 8058: a POST (the mail client's one click, or the button here) turns it
+    off; a GET only asks, since link checkers and previews open links.
+    """
+    from . import digests
+
+    profile = digests.profile_for_token(token)
     if profile is None:
-        raise Http404(_("This link is not valid."))
-    if request.method == "POST" or request.GET.get("ok"):
-        profile.notify_new_tasks = False
-        profile.save(update_fields=["notify_new_tasks"])
+        return render(request, "matching/unsubscribe_invalid.html", status=404)
+    if request.method == "POST":
+        digests.unsubscribe(profile)
         return render(request, "matching/unsubscribed.html", {"profile": profile})
     return render(
         request, "matching/unsubscribe.html", {"profile": profile, "token": token}

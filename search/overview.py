@@ -88,7 +88,7 @@ class Scope:
         """{(cluster id, resident id): new volunteer?} for residents living in a
         cluster or following it — each pair once — in two grouped reads."""
         ids = list(self.clusters().values_list("pk", flat=True))
-        active = VolunteerProfile.objects.filter(user__is_active=True)
+        active = VolunteerProfile.objects.reachable()
         newcomer = Q(in_association=False)
         pairs = {
             (cluster_id, profile_id): is_new
@@ -114,10 +114,11 @@ class Scope:
         following = VolunteerProfile.clusters.through.objects.filter(
             clusterpage_id__in=clusters
         ).values("volunteerprofile_id")
-        return VolunteerProfile.objects.filter(
-            Q(village__cluster_id__in=clusters) | Q(pk__in=following),
-            user__is_active=True,
-        ).values("pk")
+        return (
+            VolunteerProfile.objects.reachable()
+            .filter(Q(village__cluster_id__in=clusters) | Q(pk__in=following))
+            .values("pk")
+        )
 
 
 def cluster_rows(scope: Scope) -> list[ClusterPage]:

@@ -34,7 +34,6 @@ from matching.models import Match
 from matching.services import get_engine
 from volunteers.models import (
     AccessLog,
-    Consent,
     ConsentPurpose,
     Skill,
     SkillCategory,
@@ -172,22 +171,20 @@ def meeting_places(
 # Skills on offer --------------------------------------------------------------------
 
 
-def _consented(purpose: str) -> QuerySet:
-    return Consent.objects.active().filter(purpose=purpose).values("user_id")
-
-
 def offered_skills(scope: Scope) -> QuerySet[VolunteerSkill]:
     """Skills residents of the clusters offer, linked to the taxonomy, with consent.
 
     A resident counts where they live (the cluster of their village); a resident who
     gave no village counts in each of the clusters they follow. "I would like to
-    learn" is not an offer. Only residents who consented to matching count.
+    learn" is not an offer. Only reachable residents (an active account, a verified
+    address) who consented to matching count.
     """
     return (
         VolunteerSkill.objects.filter(
             skill__isnull=False,
-            profile__user__is_active=True,
-            profile__user_id__in=_consented(ConsentPurpose.MATCHING),
+            profile__in=VolunteerProfile.objects.reachable()
+            .consenting(ConsentPurpose.MATCHING)
+            .values("pk"),
         )
         .exclude(level=SkillLevel.LEARN)
         .annotate(
@@ -269,11 +266,8 @@ def contactable_residents(
     if skill is not None:
         offered = offered.filter(skill=skill)
     return (
-        VolunteerProfile.objects.filter(
-            user__is_active=True,
-            user_id__in=_consented(ConsentPurpose.MATCHING),
-        )
-        .filter(user_id__in=_consented(ConsentPurpose.CONTACT))
+        VolunteerProfile.objects.reachable()
+        .consenting(ConsentPurpose.MATCHING, ConsentPurpose.CONTACT)
         .filter(
             Q(village__cluster_id__in=scope.ids)
             | Q(village__isnull=True, clusters__in=scope.ids)

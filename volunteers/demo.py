@@ -17,6 +17,8 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from allauth.account.models import EmailAddress
+
 from .models import (
     Consent,
     ConsentPurpose,
@@ -215,8 +217,6 @@ class VolunteerDemo:
                 user = user_model.objects.create_user(
                     password=password, **DEMO_RESIDENT
                 )
-                from allauth.account.models import EmailAddress
-
                 EmailAddress.objects.create(
                     user=user, email=user.email, verified=True, primary=True
                 )
@@ -284,6 +284,14 @@ class VolunteerDemo:
                         date_joined=now,
                     )
                     for (n, email), person in zip(batch, people, strict=True)
+                )
+                # Verified, as after allauth's sign-up: only reachable residents
+                # are matched, counted and shown.
+                EmailAddress.objects.bulk_create(
+                    EmailAddress(
+                        user=user, email=user.email, verified=True, primary=True
+                    )
+                    for user in users
                 )
                 profiles = VolunteerProfile.objects.bulk_create(
                     VolunteerProfile(

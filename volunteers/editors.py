@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from wagtail.models import GroupPagePermission
+from clusters.selectors import editable_paths
 
-from .models import Signup
-
-
-def editable_paths(user) -> list[str] | None:
-    """Return the tree paths the user may edit below; None means everything."""
-    if not user.is_active:
-        return []
-    if user.is_superuser:
-        return None
-    return list(
-        GroupPagePermission.objects.filter(
-            group__user=user, permission__codename="change_page"
-        ).values_list("page__path", flat=True)
-    )
+from .models import Signup, VolunteerProfile
 
 
 def can_see_signups(user) -> bool:
@@ -28,10 +15,14 @@ def can_see_signups(user) -> bool:
 
 
 def signups_for(user) -> QuerySet[Signup]:
-    """Sign-ups to tasks in the clusters `user` edits, and only those."""
+    """Sign-ups to tasks in the clusters `user` edits, and only those.
+
+    Sign-ups of residents whose account is deactivated (or whose address is not
+    verified) are nobody's to see or decide.
+    """
     signups = Signup.objects.select_related(
         "task", "task__page", "volunteer", "volunteer__user", "volunteer__village"
-    )
+    ).filter(volunteer__in=VolunteerProfile.objects.reachable().values("pk"))
     paths = editable_paths(user)
     if paths is None:
         return signups

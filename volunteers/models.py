@@ -23,6 +23,10 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_email_links_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
 class SkillCategory(models.TextChoices):
     HAANDVAERK = "haandvaerk", _("Crafts and building")
     BYGGERI = "byggeri-og-anlaeg", _("Construction and groundwork")
@@ -129,6 +133,34 @@ class Season(models.TextChoices):
     WINTER = "winter", _("Winter")
 
 
+class VolunteerProfileQuerySet(models.QuerySet):
+    def reachable(self):
+        """Residents who may appear where people are shown, counted or e-mailed.
+
+        Their account is active (an administrator has not deactivated it) and their
+        e-mail address is verified (someone who signed up with another person's
+        address is nobody's candidate, contact or digest recipient). Candidates,
+        contacts, counts, matches and digests all start here.
+        """
+        from allauth.account.models import EmailAddress
+
+        return self.filter(
+            user__is_active=True,
+            user_id__in=EmailAddress.objects.filter(verified=True).values("user_id"),
+        )
+
+    def consenting(self, *purposes: str):
+        """Residents with an active consent to every one of `purposes`."""
+        profiles = self
+        for purpose in purposes:
+            profiles = profiles.filter(
+                user_id__in=Consent.objects.active()
+                .filter(purpose=purpose)
+                .values("user_id")
+            )
+        return profiles
+
+
 class VolunteerProfile(models.Model):
     """What a resident tells the platform about themselves: one per user."""
 
@@ -187,6 +219,11 @@ class VolunteerProfile(models.Model):
     calendar_token = models.CharField(
         max_length=64, unique=True, default=new_calendar_token, editable=False
     )
+    # Part of every unsubscribe link sent to the resident; a new key revokes the
+    # links already sent (done when the resident turns the digest on again).
+    email_links_key = models.CharField(
+        max_length=32, default=new_email_links_key, editable=False
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     last_active_at = models.DateTimeField(_("last active"), default=timezone.now)
@@ -194,6 +231,8 @@ class VolunteerProfile(models.Model):
     age_confirmed_at = models.DateTimeField(
         _("confirmed being 15 or older"), null=True, blank=True, editable=False
     )
+
+    objects = VolunteerProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("volunteer profile")

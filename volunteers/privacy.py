@@ -106,6 +106,7 @@ EXPORTED_FIELDS = {
         "notify_signup_updates",
         "language",
         "calendar_token",
+        "email_links_key",
         "created_at",
         "updated_at",
         "last_active_at",

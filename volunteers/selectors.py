@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clusters.models import ActionPlanPage, Task, TaskStatus
 from clusters.selectors import below, private_pages
@@ -25,6 +27,16 @@ def public_tasks() -> QuerySet[Task]:
             )
         )
     )
+
+
+def public_task_or_404(task_id: int) -> Task:
+    """The task, if a resident may see it: in a live action plan with no view
+    restriction. Every resident-facing view that takes a task id starts here, so a
+    draft's or a restricted plan's task is "not found" before anything is done."""
+    task = public_tasks().filter(pk=task_id).first()
+    if task is None:
+        raise Http404(_("We could not find that task."))
+    return task
 
 
 def tasks_for(

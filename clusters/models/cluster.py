@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.models import DanishSlugMixin
+from core.panels import PermissionFieldPanel
 
 from ..municipalities import MUNICIPALITIES, MUNICIPALITY_NAMES
 
@@ -108,7 +109,14 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("phase")],
+            [
+                # The municipality decides which staff see the cluster's residents:
+                # administrators set it, editors see it read-only.
+                PermissionFieldPanel(
+                    "municipality", permission="clusters.set_cluster_municipality"
+                ),
+                FieldPanel("phase"),
+            ],
             heading=_("Municipality and phase"),
         ),
         FieldPanel("hero_image"),
@@ -163,6 +171,9 @@ class ClusterPage(DanishSlugMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
+        permissions = [
+            ("set_cluster_municipality", _("Can set the municipality of a cluster")),
+        ]
 
     @property
     def municipality_name(self) -> str:
@@ -345,8 +356,18 @@ class ClusterAdministration(models.Model):
     editors_group = models.OneToOneField(
         "auth.Group", on_delete=models.PROTECT, related_name="cluster_administration"
     )
+    # Public: images and documents for the cluster's published pages.
     collection = models.ForeignKey(
         "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
+    )
+    # Inside it, private to the editors' group: the steering group's own files
+    # (minutes, budgets, applications), served only to its members.
+    private_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
 
     class Meta:
