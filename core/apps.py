@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import exports, lookups
+        from . import choosers, exports, lookups
         from .ids import IdConverter
 
         register_converter(IdConverter, "id")
         lookups.register()
         exports.secure_wagtail_exports()
+        choosers.secure_wagtail_choosers()

@@ -37,8 +37,7 @@ from .world import (
     PASSWORD,
     ROLES,
     World,
-    changed_tables,
-    fingerprint,
+    writes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -759,14 +758,14 @@ def _attempt(client, world: World, role: str, case: Case):
     if user is not None:
         client.force_login(user)
     url = case.url(world)
-    before = fingerprint() if case.strict else None
-    if case.method == "get":
-        response = client.get(url, follow=True)
-    else:
-        data = case.data(world) if case.data else {}
-        response = client.post(url, data, follow=True)
+    with writes() as written:
+        if case.method == "get":
+            response = client.get(url, follow=True)
+        else:
+            data = case.data(world) if case.data else {}
+            response = client.post(url, data, follow=True)
     changed = case.changed(world) if case.changed else None
-    tables = changed_tables(before, fingerprint()) if case.strict else []
+    tables = sorted(written) if case.strict else []
     return response.status_code, _body(response), changed, tables
 
 

@@ -11,16 +11,19 @@ contains by accident.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import connection
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 
@@ -171,6 +174,8 @@ def build() -> World:
                 email=user.email,
                 defaults={"verified": True, "primary": True},
             )
+            # Wagtail's own profile too (else made on the first admin request).
+            UserProfile.get_for_user(user)
 
     administration = ClusterAdministration.objects.get(cluster=mols)
     documents = get_document_model()
@@ -227,60 +232,44 @@ def build() -> World:
     return world
 
 
-# The database, as a fingerprint ----------------------------------------------------
+# What a request wrote ---------------------------------------------------------------
 
 # Rows that change on any request, whoever makes it: sessions, log-in records, search
-# term counts, Wagtail's editing sessions. Everything else must stay as it was when a
-# request is refused.
-VOLATILE = {
-    "sessions.session",
-    "axes.accessattempt",
-    "axes.accessfailurelog",
-    "axes.accesslog",
-    "wagtailsearch.query",
-    "wagtailsearch.querydailyhits",
-    "wagtailsearchpromotions.query",
-    "wagtailsearchpromotions.querydailyhits",
-    "wagtailadmin.editingsession",
-}
-APPS = {
-    "accounts",
-    "account",
-    "auth",
-    "clusters",
-    "home",
-    "volunteers",
-    "matching",
-    "search",
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-    "wagtailforms",
-    "wagtailsearchpromotions",
-    "wagtailredirects",
-}
+# term counts, Wagtail's editing sessions. Any other row written counts.
+VOLATILE_TABLES = (
+    "django_session",
+    "axes_",
+    "wagtailsearch_",
+    "wagtailsearchpromotions_query",
+    "wagtailadmin_editingsession",
+)
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?([\w]+)"?',
+    re.IGNORECASE,
+)
 
 
-def fingerprint() -> dict[str, str]:
-    """A digest of every row of the product's tables, per table."""
-    result = {}
-    for model in apps.get_models(include_auto_created=True):
-        label = model._meta.label_lower
-        if model._meta.app_label not in APPS or label in VOLATILE:
-            continue
-        if model._meta.proxy or not model._meta.managed:
-            continue
-        digest = hashlib.sha256()
-        columns = [
-            column.attname
-            for column in model._meta.concrete_fields
-            if not isinstance(column, models.FileField)
-        ]
-        for row in model._base_manager.order_by("pk").values_list(*columns):
-            digest.update(repr(row).encode())
-        result[label] = digest.hexdigest()
-    return result
+@contextmanager
+def writes() -> Iterator[Counter]:
+    """Count the rows written per table while the block runs.
 
+    Every statement goes through Django's execute wrapper: an INSERT, or an UPDATE
+    or DELETE that touched a row, is counted under its table, on any database.
+    """
+    counts: Counter = Counter()
 
-def changed_tables(before: dict, after: dict) -> list[str]:
-    return sorted(label for label in before if before[label] != after.get(label))
+    def record(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        match = _WRITE.match(sql)
+        if match and not match.group(1).startswith(VOLATILE_TABLES):
+            # An UPDATE or DELETE that matched nothing wrote nothing. An INSERT
+            # always counts (with RETURNING, SQLite knows its row count only once
+            # the rows are read).
+            insert = sql.lstrip()[:6].upper() == "INSERT"
+            rowcount = getattr(context["cursor"], "rowcount", -1)
+            if insert or rowcount != 0:
+                counts[match.group(1)] += max(rowcount, 1)
+        return result
+
+    with connection.execute_wrapper(record):
+        yield counts
