@@ -51,9 +51,8 @@ def _safe_compilers():
 def SearchBackend(params):
     """The backend Wagtail would choose, with FTS5-safe queries on SQLite."""
     backend = DatabaseSearchBackend(params)
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
-    if isinstance(backend, SQLiteSearchBackend):
+    # Checked by name: the SQLite module cannot be imported on other databases.
+    if type(backend).__name__ == "SQLiteSearchBackend":
         (
             backend.query_compiler_class,
             backend.autocomplete_query_compiler_class,
