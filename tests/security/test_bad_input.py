@@ -79,6 +79,10 @@ PAGES: dict[str, tuple[str, Callable[[World], str]]] = {
     "cluster": ("anonymous", lambda w: w["mols"].url),
     "action-plan": ("anonymous", lambda w: w["plan"].url),
     "meeting-place": ("anonymous", lambda w: w["place"].url),
+    "event": ("anonymous", lambda w: w["event"].url),
+    "news-index": ("anonymous", lambda w: w["news_index"].url),
+    "survey": ("anonymous", lambda w: w["survey"].url),
+    "english-home": ("anonymous", lambda w: "/en/"),
     "task-list": ("anonymous", lambda w: reverse("volunteers:task_list")),
     "task": (
         "resident",

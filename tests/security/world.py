@@ -27,7 +27,7 @@ from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 
-from clusters.models import ClusterAdministration
+from clusters.models import ClusterAdministration, SurveyFormField
 from matching.models import Match, SynonymProposal
 from tests import factories as f
 from volunteers.models import AccessLog, Consent, ConsentPurpose, SignupStatus, Skill
@@ -121,7 +121,24 @@ def build() -> World:
     place = f.MeetingPlacePageFactory(
         parent=mols, title="Knebel Forsamlingshus Orkidé", village=knebel
     )
-    f.EventPageFactory(parent=mols, title="Fællesspisning Pelikan", meeting_place=place)
+    event = f.EventPageFactory(
+        parent=mols, title="Fællesspisning Pelikan", meeting_place=place
+    )
+    news_index = f.NewsIndexPageFactory(parent=mols, slug="nyheder")
+    for n in range(12):  # more than a page of news
+        f.NewsPageFactory(parent=news_index, title=f"Nyt fra Mols {n}")
+    survey = f.SurveyPageFactory(parent=mols, slug="kortlaegning")
+    for label, kind, choices in (
+        ("Hvilket mødested bruger du?", "singleline", ""),
+        ("Hvad mangler i landsbyen?", "multiline", ""),
+        ("Hvor mange er I i husstanden?", "number", ""),
+        ("Hvornår flyttede du hertil?", "date", ""),
+        ("Hvor ofte kommer du i forsamlingshuset?", "dropdown", "Ofte\nSjældent"),
+        ("Hvad bruger du det til?", "checkboxes", "Fest\nMøder\nSport"),
+    ):
+        SurveyFormField.objects.create(
+            page=survey, label=label, field_type=kind, choices=choices, required=False
+        )
     fyn_place = f.MeetingPlacePageFactory(
         parent=fyn, title="Lyndelse Hal Tukan", village=lyndelse
     )
@@ -217,6 +234,9 @@ def build() -> World:
         "closed_task": closed_task,
         "fyn_task": fyn_task,
         "place": place,
+        "event": event,
+        "news_index": news_index,
+        "survey": survey,
         "fyn_place": fyn_place,
         "resident": resident,
         "other": other,
