@@ -77,7 +77,7 @@ def setup(clusters: int, pages: int, residents: int) -> None:
         not Match.objects.exists()
         or ClusterPage.objects.count() < clusters
         or Page.objects.count() < pages
-        or VolunteerProfile.objects.count() < residents
+        or VolunteerProfile.objects.reachable().count() < residents
     ):
         started = time.perf_counter()
         # Everything but news first, then news to make up the number of pages.

@@ -269,6 +269,7 @@ class VolunteerDemo:
             user_model.objects.filter(email__in=emails).values_list("email", flat=True)
         )
         todo = [(n, e) for n, e in enumerate(emails, start=1) if e not in existing]
+        self._verify_addresses(user_model.objects.filter(email__in=existing))
         unusable = make_password(None)
         now = timezone.now()
         for start in range(0, len(todo), 1000):
@@ -335,6 +336,23 @@ class VolunteerDemo:
                 )
             made["User"] += len(users)
             made["VolunteerProfile"] += len(profiles)
+
+    @staticmethod
+    def _verify_addresses(users) -> None:
+        """Give residents seeded before addresses were verified a verified one."""
+        unverified = list(
+            users.exclude(
+                pk__in=EmailAddress.objects.filter(verified=True).values("user_id")
+            ).values_list("pk", "email")
+        )
+        for start in range(0, len(unverified), 1000):
+            EmailAddress.objects.bulk_create(
+                (
+                    EmailAddress(user_id=pk, email=email, verified=True, primary=True)
+                    for pk, email in unverified[start : start + 1000]
+                ),
+                ignore_conflicts=True,
+            )
 
     def _person(self, n, villages):
         rng = random.Random(SEED + n)

@@ -62,3 +62,15 @@ def test_a_bad_volunteer_count_is_refused_before_anything_is_made():
     with pytest.raises(CommandError, match="--volunteers must be zero or more"):
         _seed("--volunteers", "-5")
     assert not VolunteerProfile.objects.exists()
+
+
+def test_demo_residents_have_verified_addresses_even_if_seeded_before():
+    from allauth.account.models import EmailAddress
+
+    _seed("--volunteers", "20")
+    assert VolunteerProfile.objects.reachable().count() == 21
+    # A database seeded before addresses were verified is mended on the next run.
+    EmailAddress.objects.filter(email__endswith="@demo.klyngeportal.dk").delete()
+    assert VolunteerProfile.objects.reachable().count() == 1
+    _seed("--volunteers", "20")
+    assert VolunteerProfile.objects.reachable().count() == 21
