@@ -651,6 +651,13 @@ CASES: dict[str, Case] = {
         EDITORS,
         secret="Kladdeplan Xylofon",
     ),
+    "admin-page-search": Case(
+        "wagtailadmin_pages:search",
+        "get",
+        lambda w: reverse("wagtailadmin_pages:search") + "?q=Kladdeplan",
+        EDITORS,
+        secret="Kladdeplan Xylofon",
+    ),
     "admin-private-document": Case(
         "wagtaildocs:edit",
         "get",
