@@ -5,8 +5,10 @@ from accounts.models import User
 
 class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.dk")
-    first_name = factory.Faker("first_name", locale="da_DK")
-    last_name = factory.Faker("last_name", locale="da_DK")
+    # Fixed, unmistakable names: a random one ("Karl") could turn up in a page
+    # where a test asserts that someone else's name does not.
+    first_name = factory.Sequence(lambda n: f"Fornavn{n}")
+    last_name = "Efternavnsen"
     password = factory.django.Password("correct horse battery staple")
 
     class Meta:
