@@ -87,11 +87,8 @@ def test_wagtails_default_groups_are_gone(world):
 
 
 def test_survey_exports_write_formulas_as_text(client, world):
-    survey = f.SurveyPageFactory(parent=world["mols"], slug="kortlaegning")
-    field = SurveyFormField.objects.create(
-        page=survey, label="Hvad mangler?", field_type="singleline"
-    )
-    field.refresh_from_db()
+    survey = world["survey"]
+    field = SurveyFormField.objects.get(page=survey, field_type="singleline")
     client.post(survey.url, {field.clean_name: FORMULA})
     client.post(survey.url, {field.clean_name: "-1+2"})
     assert FormSubmission.objects.filter(page=survey).count() == 2
