@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
 
 from clusters.models import ActionPlanPage, ClusterPage, Task, TaskStatus
 from clusters.selectors import below, private_pages
 from volunteers.models import (
+    HOLDING_PLACE,
     ConsentPurpose,
     Signup,
     VolunteerProfile,
@@ -51,7 +53,39 @@ def _season_and_slots(profile: VolunteerProfile) -> frozenset[str]:
     return frozenset(slots | set(profile.seasons or []))
 
 
-def as_volunteer(profile: VolunteerProfile, *, excluded=()) -> pure.Volunteer:
+# A task with no estimate counts as an afternoon's work.
+DEFAULT_TASK_HOURS = 4.0
+
+
+def committed_hours(profiles=None) -> dict[int, float]:
+    """{resident id: hours of the tasks they hold a place on and are not done}.
+
+    One grouped read for all of `profiles` (a queryset or ids), or for everyone.
+    """
+    signups = Signup.objects.filter(status__in=HOLDING_PLACE).exclude(
+        task__status=TaskStatus.DONE
+    )
+    if profiles is not None:
+        signups = signups.filter(volunteer__in=profiles)
+    return {
+        volunteer_id: float(hours)
+        for volunteer_id, hours in signups.values("volunteer_id")
+        .annotate(
+            hours=Sum(
+                Coalesce(
+                    "task__estimated_hours",
+                    Value(DEFAULT_TASK_HOURS, output_field=DecimalField()),
+                )
+            )
+        )
+        .values_list("volunteer_id", "hours")
+    }
+
+
+def as_volunteer(
+    profile: VolunteerProfile, *, excluded=(), load_hours: float = 0.0
+) -> pure.Volunteer:
+    """The engine's view of a resident: skills, place, time and what they carry."""
     skills = list(profile.skills.all())
     village = profile.village
     return pure.Volunteer(
@@ -63,15 +97,18 @@ def as_volunteer(profile: VolunteerProfile, *, excluded=()) -> pure.Volunteer:
         municipality=village.cluster.municipality if village else None,
         availability=_season_and_slots(profile),
         hours_per_month=float(profile.hours_per_month or 0),
+        load_hours=load_hours,
         newcomer=profile.in_association is False,
         excluded_tasks=frozenset(excluded),
     )
 
 
 def as_task(task: Task, cluster=None) -> pure.Task:
+    """The engine's view of a task: skills, place, when, and how much work."""
     return pure.Task(
         id=task.pk,
         skills=task.skill_phrases or [task.title],
+        when=task.week_slots | task.seasons,
         village=str(task.village_id) if task.village_id else None,
         cluster=str(cluster.pk) if cluster else None,
         municipality=cluster.municipality if cluster else None,
@@ -152,8 +189,9 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
             path__in={t.page.path[:steps] for t in tasks}
         )
     }
+    load = committed_hours([profile.pk]).get(profile.pk, 0.0)
     matches = get_engine().rank_tasks(
-        as_volunteer(profile, excluded=dismissed),
+        as_volunteer(profile, excluded=dismissed, load_hours=load),
         [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
         top_k=top_k,
     )
@@ -188,7 +226,8 @@ def rank_residents(
         if p.pk not in left_out
     ]
     pure_task = as_task(task, cluster)
-    volunteers = [as_volunteer(p) for p in profiles]
+    load = committed_hours([p.pk for p in profiles]) if profiles else {}
+    volunteers = [as_volunteer(p, load_hours=load.get(p.pk, 0.0)) for p in profiles]
     if not volunteers:
         return pure_task, [], []
     by_id = {p.pk: p for p in profiles}
@@ -312,9 +351,15 @@ def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int
     ).values_list("task_id", "volunteer_id"):
         ruled_out.setdefault(volunteer_id, set()).add(task_id)
     steps = Page.steplen * 3
+    load = committed_hours([p.pk for p in profiles])
     ranked = get_engine().rank(
         [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
-        [as_volunteer(p, excluded=ruled_out.get(p.pk, ())) for p in profiles],
+        [
+            as_volunteer(
+                p, excluded=ruled_out.get(p.pk, ()), load_hours=load.get(p.pk, 0.0)
+            )
+            for p in profiles
+        ],
         top_k=top_k,
     )
     rows = [

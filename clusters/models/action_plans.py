@@ -33,6 +33,15 @@ class ActionPlanStatus(models.TextChoices):
     COMPLETED = "afsluttet", _("Completed")
 
 
+# The seasons of a resident's availability, by month (winter is December–February).
+SEASON_OF_MONTH = {
+    **dict.fromkeys((12, 1, 2), "winter"),
+    **dict.fromkeys((3, 4, 5), "spring"),
+    **dict.fromkeys((6, 7, 8), "summer"),
+    **dict.fromkeys((9, 10, 11), "autumn"),
+}
+
+
 class TaskStatus(models.TextChoices):
     OPEN = "open", _("Open")
     FILLED = "filled", _("Filled")
@@ -181,6 +190,10 @@ class Task(Orderable):
     )
     starts_on = models.DateField(_("from"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    # When in the week the work happens; none ticked means whenever suits.
+    weekdays = models.BooleanField(_("weekdays (daytime)"), default=False)
+    evenings = models.BooleanField(_("evenings"), default=False)
+    weekends = models.BooleanField(_("weekends"), default=False)
     village = models.ForeignKey(
         "clusters.Village",
         verbose_name=_("village"),
@@ -216,6 +229,11 @@ class Task(Orderable):
         FieldPanel("skills"),
         FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("estimated_hours")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("deadline")]),
+        FieldRowPanel(
+            [FieldPanel("weekdays"), FieldPanel("evenings"), FieldPanel("weekends")],
+            heading=_("When in the week"),
+            help_text=_("Leave all unticked if the volunteers choose when."),
+        ),
         MultiFieldPanel(
             [FieldPanel("village"), FieldPanel("meeting_place")], heading=_("Where")
         ),
@@ -235,6 +253,32 @@ class Task(Orderable):
             raise ValidationError(
                 {"deadline": _("The deadline is before the start date.")}
             )
+
+    @property
+    def week_slots(self) -> frozenset[str]:
+        """When in the week the task happens: "weekdays", "evenings", "weekends"."""
+        return frozenset(
+            slot
+            for slot, on in (
+                ("weekdays", self.weekdays),
+                ("evenings", self.evenings),
+                ("weekends", self.weekends),
+            )
+            if on
+        )
+
+    @property
+    def seasons(self) -> frozenset[str]:
+        """The seasons the task's dates fall in; none when it has no dates."""
+        if not self.starts_on and not self.deadline:
+            return frozenset()
+        first = self.starts_on or self.deadline
+        last = self.deadline or self.starts_on
+        months, month = set(), (first.year, first.month)
+        while month <= (last.year, last.month) and len(months) < 12:
+            months.add(month[1])
+            month = (month[0] + month[1] // 12, month[1] % 12 + 1)
+        return frozenset(SEASON_OF_MONTH[m] for m in months)
 
     @property
     def skill_phrases(self) -> list[str]:
