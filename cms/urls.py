@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from drf_spectacular.views import SpectacularAPIView
 
 from clusters import feeds
-from matching.views import dismiss, for_you, unsubscribe
+from matching.views import dismiss, for_you, undismiss, unsubscribe
 
 from .api import router
 
@@ -53,6 +53,11 @@ urlpatterns += i18n_patterns(
         "frivillig/opgaver/til-dig/<id:task_id>/ikke-for-mig/",
         dismiss,
         name="matching_dismiss",
+    ),
+    path(
+        "frivillig/opgaver/til-dig/<id:task_id>/fortryd/",
+        undismiss,
+        name="matching_undismiss",
     ),
     path(
         "frivillig/afmeld-nye-opgaver/<str:token>/",

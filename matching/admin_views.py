@@ -82,6 +82,12 @@ def candidates(request, task_id: int):
 
 def explain_for_editor(reason) -> str:
     """The same reasons, told about the resident rather than to them."""
+    if reason.kind == "feedback":
+        return {
+            "declined": _("Has said no thanks to similar tasks."),
+            "unsuitable": _("Was found unsuitable for a similar task in the cluster."),
+            "proven": _("Has helped with similar tasks before."),
+        }.get(reason.how, "")
     if reason.kind == "skill":
         return _("Wrote “%(phrase)s” for “%(requirement)s” (%(how)s).") % {
             "phrase": reason.phrase,
@@ -112,6 +118,8 @@ def unsuitable(request, task_id: int, profile_id: int):
         )
         Match.objects.filter(task=task, volunteer=profile).delete()
         enqueue("matching.rematch_task", task.pk)
+        # …and the resident ranks lower for the cluster's tasks like it.
+        enqueue("matching.rematch_volunteer", profile.pk)
     messages.success(
         request,
         _("%(name)s will not be suggested for this task again.")

@@ -68,6 +68,18 @@ RELATED_SKILL = 0.6
 LEVEL_FACTOR = {"teach": 1.0, "do": 0.95, "learn": 0.7, "": 0.95}
 # Below this final score (0–100) nothing is returned.
 RELEVANCE_THRESHOLD = 35.0
+# Feedback. A task that needs the skills of one the resident said no to keeps this
+# share of its skill score less (for the part of its skills that are alike); one like
+# a task an editor found them unsuitable for, in the same cluster, likewise. Skills of
+# tasks a resident was confirmed for, or did, count this much more (up to full marks).
+DECLINED_PENALTY = 0.35
+UNSUITABLE_PENALTY = 0.35
+# Points (0–100) on the final score for a task whose skills a resident has already
+# been confirmed for, or done (added on top, as the newcomer boost is: a resident
+# with full marks for the skill still moves ahead of one who never did it).
+PROVEN_POINTS = 5.0
+# A phrase's skills, for telling tasks alike: only what it clearly names.
+ALIKE_CONFIDENCE = 0.85
 # Text similarity (rapidfuzz, 0–100) for phrases the taxonomy does not know.
 NEAR_TEXT_CUTOFF = 88
 # Spelling variants of taxonomy words (rapidfuzz ratio, 0–100).
@@ -147,12 +159,26 @@ class Volunteer:
     newcomer: bool = False
     # Tasks the resident dismissed, or an editor marked them unsuitable for.
     excluded_tasks: frozenset = frozenset()
+    # Feedback to learn from, as the phrases of the tasks it was about. `declined`:
+    # (cluster, phrase) of tasks the resident said no to (cluster "": it holds
+    # everywhere) or an editor found them unsuitable for (the task's cluster: it holds
+    # there). `proven`: phrases of tasks they were confirmed for or did.
+    declined: frozenset[tuple[str, str]] = frozenset()
+    proven: frozenset[str] = frozenset()
 
     def __post_init__(self):
         object.__setattr__(self, "skills", _phrases(self.skills))
         object.__setattr__(self, "levels", tuple(self.levels))
         object.__setattr__(self, "availability", frozenset(self.availability))
         object.__setattr__(self, "excluded_tasks", frozenset(self.excluded_tasks))
+        object.__setattr__(
+            self, "declined", frozenset((str(c or ""), p) for c, p in self.declined)
+        )
+        object.__setattr__(self, "proven", frozenset(self.proven))
+
+    @property
+    def has_feedback(self) -> bool:
+        return bool(self.declined or self.proven)
 
     def level(self, index: int) -> str:
         return self.levels[index] if index < len(self.levels) else ""
@@ -162,7 +188,7 @@ class Volunteer:
 class Reason:
     """Why a resident fits a task, in parts a person understands."""
 
-    kind: str  # "skill", "place", "availability", "load", "newcomer"
+    kind: str  # "skill", "place", "availability", "load", "newcomer", "feedback"
     how: str  # e.g. "synonym", "spelling variant", "same village"
     requirement: str | None = None  # the task's phrase
     phrase: str | None = None  # the resident's phrase
@@ -450,6 +476,7 @@ class MatchEngine:
         elif not isinstance(taxonomy, Taxonomy):
             taxonomy = Taxonomy(taxonomy)
         self.taxonomy = taxonomy
+        self.alike = _Alike(taxonomy)
 
     # Public API -----------------------------------------------------------------------
 
@@ -693,6 +720,138 @@ class _Side:
             self.newcomer = np.fromiter((i.newcomer for i in items), bool, n)
 
 
+class _Alike:
+    """Which tasks are alike: the skills each phrase clearly names, as keys.
+
+    A phrase the taxonomy knows stands for its skills ("s12"); one it does not know
+    stands for itself ("p" and the phrase), so that two tasks asking for the same
+    unknown thing are alike too.
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def keys(self, phrase: str) -> frozenset[str]:
+        key = normalise(phrase)
+        found = self.cache.get(key)
+        if found is None:
+            skills = {
+                f"s{index}"
+                for index, (confidence, _how, _word) in self.taxonomy.lookup(
+                    key
+                ).items()
+                if confidence >= ALIKE_CONFIDENCE
+            }
+            found = self.cache[key] = frozenset(
+                skills or ({f"p{key}"} if key else set())
+            )
+        return found
+
+    def of_task(self, task: Task) -> frozenset[str]:
+        return frozenset(k for phrase in task.skills for k in self.keys(phrase))
+
+
+class _Feedback:
+    """Residents' feedback as an inverted index: skill key -> residents (columns).
+
+    Cheap where there is little feedback: a task costs one look-up per skill it
+    needs, and only residents who said something about such a skill are touched.
+    """
+
+    def __init__(self, alike: _Alike, volunteers: Sequence[Volunteer]):
+        self.alike = alike
+        self.declined: dict[str, set[int]] = defaultdict(set)
+        self.unsuitable: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.proven: dict[str, set[int]] = defaultdict(set)
+        for column, volunteer in enumerate(volunteers):
+            if not volunteer.has_feedback:
+                continue
+            for cluster, phrase in volunteer.declined:
+                for key in alike.keys(phrase):
+                    if cluster:
+                        self.unsuitable[(cluster, key)].add(column)
+                    else:
+                        self.declined[key].add(column)
+            for phrase in volunteer.proven:
+                for key in alike.keys(phrase):
+                    self.proven[key].add(column)
+
+    def __bool__(self) -> bool:
+        return bool(self.declined or self.unsuitable or self.proven)
+
+    def shares(
+        self, keys: frozenset[str], cluster: str | None, column: int
+    ) -> dict[str, float]:
+        """How much of a task's skills each kind of feedback is about (0–1)."""
+        if not keys:
+            return {}
+        found = {
+            "declined": sum(column in self.declined.get(k, ()) for k in keys),
+            "unsuitable": sum(
+                column in self.unsuitable.get((cluster or "", k), ()) for k in keys
+            )
+            if cluster
+            else 0,
+            "proven": sum(column in self.proven.get(k, ()) for k in keys),
+        }
+        return {kind: n / len(keys) for kind, n in found.items() if n}
+
+    def delta(self, tasks: Sequence[Task], shape) -> sparse.csr_matrix | None:
+        """Task × resident: the factor (minus one) a no puts on a skill score."""
+        moved: dict[tuple[int, int], float] = defaultdict(float)
+        for t, task in enumerate(tasks):
+            keys = self.alike.of_task(task)
+            if not keys:
+                continue
+            share = 1.0 / len(keys)
+            for key in keys:
+                for column in self.declined.get(key, ()):
+                    moved[(t, column)] -= DECLINED_PENALTY * share
+                if task.cluster:
+                    for column in self.unsuitable.get((str(task.cluster), key), ()):
+                        moved[(t, column)] -= UNSUITABLE_PENALTY * share
+        if not moved:
+            return None
+        (rows, cols), values = zip(*moved, strict=True), list(moved.values())
+        return sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), (rows, cols)), shape=shape
+        )
+
+    def points(
+        self, tasks: Sequence[Task], rows: np.ndarray, cols: np.ndarray
+    ) -> np.ndarray | None:
+        """Proven points for the pairs (rows[i], cols[i]); None if none earn any."""
+        if not self.proven:
+            return None
+        earned: dict[tuple[int, int], float] = defaultdict(float)
+        for t, task in enumerate(tasks):
+            keys = self.alike.of_task(task)
+            for key in keys:
+                for column in self.proven.get(key, ()):
+                    earned[(t, column)] += PROVEN_POINTS / len(keys)
+        if not earned:
+            return None
+        return np.fromiter(
+            (
+                earned.get(pair, 0.0)
+                for pair in zip(rows.tolist(), cols.tolist(), strict=True)
+            ),
+            np.float32,
+            len(rows),
+        )
+
+    def apply(self, coverage: sparse.csr_matrix, tasks: Sequence[Task]):
+        """Move the skill scores of the pairs feedback is about (before the prune,
+        so that the top k it picks is still the true one)."""
+        delta = self.delta(tasks, coverage.shape)
+        if delta is None:
+            return coverage
+        coverage = (coverage + coverage.multiply(delta)).tocsr()
+        np.clip(coverage.data, 0.0, 1.0, out=coverage.data)
+        return coverage
+
+
 class _Explainer:
     """Reasons for many matches from one phrase-score matrix.
 
@@ -700,8 +859,9 @@ class _Explainer:
     phrases meet, the Reason objects themselves — is worked out once and reused.
     """
 
-    def __init__(self, taxonomy, required, offered, phrase_scores):
+    def __init__(self, taxonomy, required, offered, phrase_scores, feedback=None):
         self.taxonomy = taxonomy
+        self.feedback: _Feedback | None = feedback or None
         self.required, self.offered = required, offered
         self.matrix = phrase_scores
         self.rows: dict[int, dict[int, float]] = {}
@@ -760,9 +920,14 @@ class _Explainer:
         return reason
 
     def reasons(
-        self, task: Task, volunteer: Volunteer, phrases: list[tuple[str, int, float]]
+        self,
+        task: Task,
+        volunteer: Volunteer,
+        phrases: list[tuple[str, int, float]],
+        column: int = 0,
     ) -> tuple[Reason, ...]:
-        """`phrases`: the resident's (phrase, row, level factor), from their index."""
+        """`phrases`: the resident's (phrase, row, level factor), from their index;
+        `column`: the resident's place in it (for their feedback)."""
         reasons = []
         for requirement, r in self._requirements(task):
             row = self._row(r)
@@ -787,13 +952,27 @@ class _Explainer:
             )
         if task.good_first_task and volunteer.newcomer:
             reasons.append(self._other("newcomer", "good first task", NEWCOMER_BOOST))
+        if self.feedback is not None and volunteer.has_feedback:
+            keys = self.feedback.alike.of_task(task)
+            weights = {
+                "declined": -DECLINED_PENALTY * 100,
+                "unsuitable": -UNSUITABLE_PENALTY * 100,
+                "proven": PROVEN_POINTS,
+            }
+            for how, share in self.feedback.shares(
+                keys, str(task.cluster) if task.cluster else None, column
+            ).items():
+                score = round(weights[how] * share, 1)
+                reasons.append(self._other("feedback", how, score))
         return tuple(reasons)
 
 
 # Everything but skills adds at most this much to a score (0–1 of the weights, plus the
 # newcomer boost): a resident whose skill coverage trails the k-th best by more cannot
 # reach that task's top k.
-_OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + NEWCOMER_BOOST / 100.0
+_OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + (
+    NEWCOMER_BOOST + PROVEN_POINTS
+) / 100.0
 
 
 _PRUNE_BINS = 256  # resolution of the per-task histogram that bounds the k-th best
@@ -898,6 +1077,7 @@ class VolunteerIndex:
         for column, volunteer in enumerate(self.volunteers):
             for task_id in volunteer.excluded_tasks:
                 self.excluded[task_id].append(column)
+        self.feedback = _Feedback(engine.alike, self.volunteers)
 
     def rank(
         self, tasks: Sequence[Task], top_k: int = 10
@@ -911,7 +1091,7 @@ class VolunteerIndex:
         )
         phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
         explainer = _Explainer(
-            self.engine.taxonomy, required, self.offered, phrase_scores
+            self.engine.taxonomy, required, self.offered, phrase_scores, self.feedback
         )
         best = _best(phrase_scores, self.incidence_p)
         side = _Side(tasks, self.codes, tasks=True)  # here: codes are not thread-safe
@@ -941,7 +1121,10 @@ class VolunteerIndex:
                             volunteer_id=volunteer.id,
                             score=round(float(scores[i]), 1),
                             reasons=explainer.reasons(
-                                task, volunteer, self.phrases[int(cols[i])]
+                                task,
+                                volunteer,
+                                self.phrases[int(cols[i])],
+                                int(cols[i]),
                             ),
                             skill_coverage=round(float(cov[i]), 3),
                         )
@@ -954,6 +1137,8 @@ class VolunteerIndex:
         # Task × resident: the mean over the task's requirements of the best match,
         # so that every required skill counts.
         coverage = (requirements[first : first + TASK_CHUNK] @ best).tocsr()
+        if self.feedback:
+            coverage = self.feedback.apply(coverage, chunk)
         # Residents who ruled a task out go before the prune, so that the ones who
         # would take their places in its top k are not pruned away.
         out = [
@@ -973,6 +1158,10 @@ class VolunteerIndex:
         rows, cols, cov = coverage.row, coverage.col, coverage.data
         del coverage
         scores = self.engine._combine(cov, rows + first, cols, side, self.side)
+        if self.feedback:
+            points = self.feedback.points(chunk, rows, cols)
+            if points is not None:
+                scores = np.minimum(scores + points, np.float32(100.0))
         keep = scores >= RELEVANCE_THRESHOLD
         rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
         return rows, cols, cov, scores, _best_per_sorted_row(rows, cols, scores, top_k)
@@ -999,14 +1188,20 @@ class TaskIndex:
             self.engine.taxonomy, self.required, index.offered
         )
         best = _best(phrase_scores, index.incidence_p)
-        coverage = (self.task_requirements @ best).tocoo()
+        coverage = (self.task_requirements @ best).tocsr()
+        if index.feedback:
+            coverage = index.feedback.apply(coverage, self.tasks)
+        coverage = coverage.tocoo()
         rows, cov = coverage.row, coverage.data
         if rows.size == 0:
             return []
         side = _Side([volunteer], self.codes, tasks=False)
-        scores = self.engine._combine(
-            cov, rows, np.zeros(rows.shape, dtype=np.int64), self.side, side
-        )
+        columns = np.zeros(rows.shape, dtype=np.int64)
+        scores = self.engine._combine(cov, rows, columns, self.side, side)
+        if index.feedback:
+            points = index.feedback.points(self.tasks, rows, columns)
+            if points is not None:
+                scores = np.minimum(scores + points, np.float32(100.0))
         keep = scores >= RELEVANCE_THRESHOLD
         if volunteer.excluded_tasks:
             keep &= np.array(
@@ -1017,7 +1212,11 @@ class TaskIndex:
             )
         rows, cov, scores = rows[keep], cov[keep], scores[keep]
         explainer = _Explainer(
-            self.engine.taxonomy, self.required, index.offered, phrase_scores
+            self.engine.taxonomy,
+            self.required,
+            index.offered,
+            phrase_scores,
+            index.feedback,
         )
         matches = []
         for i in _top_k(scores, top_k).tolist():

@@ -46,4 +46,11 @@ def explain(reason) -> str:
         return _("It fits when you have time.")
     if reason.kind == "newcomer":
         return _("A good first task if you are new to volunteering.")
+    if reason.kind == "feedback":
+        # An editor's "not suitable" lowers the ranking, but is not said to the
+        # resident.
+        return {
+            "declined": _("You have said no thanks to similar tasks."),
+            "proven": _("You have helped with similar tasks before."),
+        }.get(reason.how, "")
     return ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import DecimalField, Q, Sum, Value
@@ -16,12 +18,13 @@ from volunteers.models import (
     HOLDING_PLACE,
     ConsentPurpose,
     Signup,
+    SignupStatus,
     VolunteerProfile,
 )
 from volunteers.taxonomy import taxonomy_data, taxonomy_version
 
 from . import engine as pure
-from .models import Feedback, Match
+from .models import Feedback, FeedbackKind, Match
 
 _lock = threading.Lock()
 _engine: pure.MatchEngine | None = None
@@ -82,10 +85,68 @@ def committed_hours(profiles=None) -> dict[int, float]:
     }
 
 
+@dataclass
+class Learnt:
+    """What a resident's feedback tells the engine (see `feedback_of`)."""
+
+    excluded: set = field(default_factory=set)  # task ids
+    declined: set = field(default_factory=set)  # (cluster id or "", phrase)
+    proven: set = field(default_factory=set)  # phrases
+
+
+def feedback_of(profiles) -> dict[int, Learnt]:
+    """{resident id: what their feedback tells the engine}, in three reads.
+
+    A resident's "Ikke for mig" holds for tasks like it everywhere; an editor's "Ikke
+    egnet" for tasks like it in that cluster; confirmed and done sign-ups raise the
+    skills they used. The tasks themselves stay excluded, as before.
+    """
+    from clusters.models import ClusterPage
+
+    learnt: dict[int, Learnt] = defaultdict(Learnt)
+    feedback = list(
+        Feedback.objects.filter(volunteer__in=profiles).select_related("task__page")
+    )
+    used = list(
+        Signup.objects.filter(
+            volunteer__in=profiles,
+            status__in=[SignupStatus.CONFIRMED, SignupStatus.DONE],
+        ).select_related("task")
+    )
+    steps = Page.steplen * 3
+    cluster_ids = dict(
+        ClusterPage.objects.filter(
+            path__in={f.task.page.path[:steps] for f in feedback}
+        ).values_list("path", "pk")
+    )
+    for item in feedback:
+        resident = learnt[item.volunteer_id]
+        resident.excluded.add(item.task_id)
+        if item.kind == FeedbackKind.DISMISSED:
+            cluster = ""
+        else:
+            cluster = str(cluster_ids.get(item.task.page.path[:steps], ""))
+            if not cluster:
+                continue
+        for phrase in item.task.skill_phrases or [item.task.title]:
+            resident.declined.add((cluster, phrase))
+    for signup in used:
+        learnt[signup.volunteer_id].proven.update(
+            signup.task.skill_phrases or [signup.task.title]
+        )
+    return learnt
+
+
 def as_volunteer(
-    profile: VolunteerProfile, *, excluded=(), load_hours: float = 0.0
+    profile: VolunteerProfile,
+    *,
+    excluded=(),
+    load_hours: float = 0.0,
+    learnt: Learnt | None = None,
 ) -> pure.Volunteer:
-    """The engine's view of a resident: skills, place, time and what they carry."""
+    """The engine's view of a resident: skills, place, time, load and feedback."""
+    if learnt is not None:
+        excluded = {*excluded, *learnt.excluded}
     skills = list(profile.skills.all())
     village = profile.village
     return pure.Volunteer(
@@ -100,6 +161,8 @@ def as_volunteer(
         load_hours=load_hours,
         newcomer=profile.in_association is False,
         excluded_tasks=frozenset(excluded),
+        declined=frozenset(learnt.declined) if learnt else frozenset(),
+        proven=frozenset(learnt.proven) if learnt else frozenset(),
     )
 
 
@@ -179,9 +242,7 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
         .get(pk=profile.pk)
     )
     by_id = {task.pk: task for task in tasks}
-    dismissed = set(
-        Feedback.objects.filter(volunteer=profile).values_list("task_id", flat=True)
-    )
+    learnt = feedback_of([profile.pk]).get(profile.pk)
     steps = Page.steplen * 3
     clusters = {
         c.path: c
@@ -191,7 +252,7 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
     }
     load = committed_hours([profile.pk]).get(profile.pk, 0.0)
     matches = get_engine().rank_tasks(
-        as_volunteer(profile, excluded=dismissed, load_hours=load),
+        as_volunteer(profile, load_hours=load, learnt=learnt),
         [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
         top_k=top_k,
     )
@@ -213,9 +274,7 @@ def rank_residents(
     cluster = _cluster_of(task)
     if cluster is None:
         return None, [], []
-    left_out = set(
-        Feedback.objects.filter(task=task).values_list("volunteer_id", flat=True)
-    )
+    left_out: set[int] = set()
     if skip_signed_up:
         left_out |= set(
             Signup.objects.filter(task=task).values_list("volunteer_id", flat=True)
@@ -226,8 +285,13 @@ def rank_residents(
         if p.pk not in left_out
     ]
     pure_task = as_task(task, cluster)
-    load = committed_hours([p.pk for p in profiles]) if profiles else {}
-    volunteers = [as_volunteer(p, load_hours=load.get(p.pk, 0.0)) for p in profiles]
+    ids = [p.pk for p in profiles]
+    load = committed_hours(ids) if ids else {}
+    learnt = feedback_of(ids) if ids else {}
+    volunteers = [
+        as_volunteer(p, load_hours=load.get(p.pk, 0.0), learnt=learnt.get(p.pk))
+        for p in profiles
+    ]
     if not volunteers:
         return pure_task, [], []
     by_id = {p.pk: p for p in profiles}
@@ -345,19 +409,14 @@ def store_matches_for_municipality(municipality: str, *, top_k: int = 20) -> int
         .order_by("pk")
     )
     profiles = consenting_residents(municipality)
-    ruled_out: dict[int, set] = {}
-    for task_id, volunteer_id in Feedback.objects.filter(
-        task__in=[t.pk for t in tasks]
-    ).values_list("task_id", "volunteer_id"):
-        ruled_out.setdefault(volunteer_id, set()).add(task_id)
+    ids = [p.pk for p in profiles]
+    learnt = feedback_of(ids) if ids else {}
     steps = Page.steplen * 3
-    load = committed_hours([p.pk for p in profiles])
+    load = committed_hours(ids) if ids else {}
     ranked = get_engine().rank(
         [as_task(t, clusters.get(t.page.path[:steps])) for t in tasks],
         [
-            as_volunteer(
-                p, excluded=ruled_out.get(p.pk, ()), load_hours=load.get(p.pk, 0.0)
-            )
+            as_volunteer(p, load_hours=load.get(p.pk, 0.0), learnt=learnt.get(p.pk))
             for p in profiles
         ],
         top_k=top_k,

@@ -29,3 +29,5 @@ def learn_words(sender, signup, **kwargs):
     from .learning import learn_from_signup
 
     learn_from_signup(signup)
+    # A confirmed sign-up raises the skills it used in the resident's next ranking.
+    enqueue("matching.rematch_volunteer", signup.volunteer_id)

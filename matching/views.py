@@ -37,10 +37,17 @@ def for_you(request):
                     "why": [text for text in map(explain, match.reasons) if text],
                 }
             )
+    declined = (
+        Feedback.objects.filter(volunteer=profile, kind=FeedbackKind.DISMISSED)
+        .select_related("task")
+        .order_by("-at")
+        if profile is not None
+        else []
+    )
     return render(
         request,
         "matching/for_you.html",
-        {"profile": profile, "suggestions": suggestions},
+        {"profile": profile, "suggestions": suggestions, "declined": declined},
     )
 
 
@@ -61,6 +68,33 @@ def dismiss(request, task_id: int):
     messages.success(
         request,
         _("We will not suggest “%(task)s” to you again.") % {"task": task.title},
+    )
+    return redirect("matching_for_you")
+
+
+@resident_required
+@require_POST
+def undismiss(request, task_id: int):
+    """Undo "Ikke for mig": the task, and tasks like it, are suggested again."""
+    profile = VolunteerProfile.objects.filter(user=request.user).first()
+    feedback = (
+        Feedback.objects.filter(
+            volunteer=profile, task_id=task_id, kind=FeedbackKind.DISMISSED
+        )
+        .select_related("task")
+        .first()
+        if profile is not None
+        else None
+    )
+    if feedback is None:
+        raise Http404(_("We could not find that task."))
+    with transaction.atomic():
+        feedback.delete()
+        enqueue("matching.rematch_volunteer", profile.pk)
+    messages.success(
+        request,
+        _("“%(task)s” and tasks like it can be suggested to you again.")
+        % {"task": feedback.task.title},
     )
     return redirect("matching_for_you")
 

@@ -279,3 +279,60 @@ def test_residents_who_ruled_a_task_out_leave_room_for_the_next(engine):
     half = [Volunteer(f"half{i}", ["tømrer"]) for i in range(2)]
     matches = engine.rank([Task("t", ["tømrer", "maler"])], both + half, top_k=2)
     assert [m.volunteer_id for m in matches["t"]] == ["half0", "half1"]
+
+
+# Feedback ---------------------------------------------------------------------------
+
+
+def _carpentry(n, cluster="mols"):
+    return Task(id=f"t{n}", skills=["tømrer"], cluster=cluster)
+
+
+def test_a_no_thanks_lowers_tasks_like_it_everywhere_with_a_reason():
+    engine = MatchEngine()
+    tasks = [_carpentry(1), _carpentry(2, cluster="fyn"), Task("t3", ["regnskab"])]
+    plain = Volunteer("v", ["tømrer", "regnskab"])
+    said_no = Volunteer("v", ["tømrer", "regnskab"], declined={("", "tømrerarbejde")})
+    before = {m.task_id: m.score for m in engine.rank_tasks(plain, tasks)}
+    after = {m.task_id: m for m in engine.rank_tasks(said_no, tasks)}
+    assert after["t1"].score < before["t1"] and after["t2"].score < before["t2"]
+    assert after["t3"].score == before["t3"]  # not alike
+    kinds = {(r.kind, r.how) for r in after["t1"].reasons}
+    assert ("feedback", "declined") in kinds
+
+
+def test_an_editors_unsuitable_holds_in_that_cluster_only():
+    engine = MatchEngine()
+    tasks = [_carpentry(1, cluster="mols"), _carpentry(2, cluster="fyn")]
+    ruled = Volunteer("v", ["tømrer"], declined={("mols", "tømrer")})
+    plain = {
+        m.task_id: m.score for m in engine.rank_tasks(Volunteer("v", ["tømrer"]), tasks)
+    }
+    after = {m.task_id: m.score for m in engine.rank_tasks(ruled, tasks)}
+    assert after["t1"] < plain["t1"]
+    assert after["t2"] == plain["t2"]
+
+
+def test_skills_a_resident_was_confirmed_for_count_more():
+    engine = MatchEngine()
+    task = Task("t", ["tømrer", "maler"], cluster="mols")
+    plain = Volunteer("v", ["tømrer", "maling"])
+    proven = Volunteer("v", ["tømrer", "maling"], proven={"tømrer"})
+    (before,) = engine.rank_tasks(plain, [task])
+    (after,) = engine.rank_tasks(proven, [task])
+    assert after.score > before.score
+    assert ("feedback", "proven") in {(r.kind, r.how) for r in after.reasons}
+
+
+def test_feedback_moves_the_residents_side_the_same_way():
+    """The national path (rank) and the resident's (rank_tasks) agree."""
+    engine = MatchEngine()
+    tasks = [_carpentry(1), _carpentry(2)]
+    volunteers = [
+        Volunteer("a", ["tømrer"], declined={("", "tømrer")}),
+        Volunteer("b", ["tømrer"]),
+    ]
+    ranked = engine.rank(tasks, volunteers)
+    assert [m.volunteer_id for m in ranked["t1"]] == ["b", "a"]
+    (alone,) = [m for m in engine.rank_tasks(volunteers[0], tasks) if m.task_id == "t1"]
+    assert alone.score == next(m.score for m in ranked["t1"] if m.volunteer_id == "a")

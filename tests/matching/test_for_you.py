@@ -92,4 +92,9 @@ def test_not_for_me_removes_a_suggestion_for_good(client, mols):
     response = client.post(f"{URL}{planter.pk}/ikke-for-mig/", follow=True)
     html = response.content.decode()
     assert "Vi foreslår ikke “Byg plantekasser” for dig igen." in html
-    assert "Byg plantekasser" not in client.get(URL).content.decode()
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    suggested = [h.get_text(strip=True) for h in soup.select("ol.task-list h2")]
+    assert "Byg plantekasser" not in suggested
+    # It is listed among the tasks said no to, where it can be undone.
+    declined = soup.select_one("section.declined").get_text(" ", strip=True)
+    assert "Byg plantekasser" in declined and "Fortryd" in declined

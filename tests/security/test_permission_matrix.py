@@ -146,6 +146,18 @@ CASES: dict[str, Case] = {
         ).exists(),
         strict=False,
     ),
+    "undismiss": Case(
+        "matching_undismiss",
+        "post",
+        lambda w: reverse("matching_undismiss", args=[w["fyn_task"].pk]),
+        frozenset({"resident"}),
+        changed=lambda w: (
+            not Feedback.objects.filter(
+                volunteer=w["resident"], task=w["fyn_task"]
+            ).exists()
+        ),
+        strict=False,
+    ),
     "dismiss-draft": Case(
         "matching_dismiss",
         "post",

@@ -28,7 +28,7 @@ from wagtail.users.models import UserProfile
 from allauth.account.models import EmailAddress
 
 from clusters.models import ClusterAdministration, SurveyFormField
-from matching.models import Match, SynonymProposal
+from matching.models import Feedback, Match, SynonymProposal
 from tests import factories as f
 from volunteers.models import AccessLog, Consent, ConsentPurpose, SignupStatus, Skill
 
@@ -160,6 +160,7 @@ def build() -> World:
     signup = f.SignupFactory(
         volunteer=resident, task=task, status=SignupStatus.INTERESTED
     )
+    Feedback.objects.create(task=fyn_task, volunteer=resident, kind="dismissed")
 
     def editor_of(cluster, email):
         user = f.UserFactory(email=email)
