@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -128,6 +129,12 @@ def unsuitable(request, task_id: int, profile_id: int):
     return redirect("matching_admin:candidates", task_id=task.pk)
 
 
+class ProposalSkillForm(forms.Form):
+    """The skill an administrator accepts a proposed word for (by its Danish name)."""
+
+    skill = forms.CharField(max_length=80, required=False, strip=True)
+
+
 def _require_taxonomy_admin(request):
     if not request.user.has_perm("volunteers.change_skill"):
         raise PermissionDenied
@@ -135,6 +142,8 @@ def _require_taxonomy_admin(request):
 
 def proposals(request):
     """Words residents use that seem to mean a skill: accept or reject each."""
+    from volunteers.models import Skill
+
     from .models import ProposalStatus, SynonymProposal
 
     _require_taxonomy_admin(request)
@@ -144,7 +153,13 @@ def proposals(request):
     return TemplateResponse(
         request,
         "matching/admin/proposals.html",
-        {"proposals": pending, "header_title": _("Proposed synonyms")},
+        {
+            "proposals": pending,
+            "skill_names": Skill.objects.order_by("name_da").values_list(
+                "name_da", flat=True
+            ),
+            "header_title": _("Proposed synonyms"),
+        },
     )
 
 
@@ -158,7 +173,23 @@ def decide_proposal(request, proposal_id: int, decision: str):
         SynonymProposal, pk=proposal_id, status=ProposalStatus.PROPOSED
     )
     if decision == "accept":
-        learning.accept(proposal)
+        from volunteers.models import Skill
+
+        form = ProposalSkillForm(request.POST)
+        name = form.cleaned_data["skill"] if form.is_valid() else None
+        chosen = Skill.objects.filter(name_da__iexact=name).first() if name else None
+        if (
+            name is None
+            or (name and chosen is None)
+            or (chosen is None and proposal.skill is None)
+        ):
+            messages.error(
+                request,
+                _("Choose a skill from the list for “%(phrase)s”. Nothing was changed.")
+                % {"phrase": proposal.phrase},
+            )
+            return redirect("matching_admin:proposals")
+        learning.accept(proposal, chosen)
         messages.success(
             request,
             _("“%(phrase)s” is now a synonym of %(skill)s.")

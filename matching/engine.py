@@ -74,6 +74,9 @@ RELEVANCE_THRESHOLD = 35.0
 # tasks a resident was confirmed for, or did, count this much more (up to full marks).
 DECLINED_PENALTY = 0.35
 UNSUITABLE_PENALTY = 0.35
+# Newcomers: a resident who is new to volunteering, or wrote nothing the engine can
+# read, is offered the good first tasks near them at this score (plus the place).
+WELCOME_SCORE = 40.0
 # Points (0–100) on the final score for a task whose skills a resident has already
 # been confirmed for, or done (added on top, as the newcomer boost is: a resident
 # with full marks for the skill still moves ahead of one who never did it).
@@ -479,6 +482,29 @@ class MatchEngine:
         self.alike = _Alike(taxonomy)
 
     # Public API -----------------------------------------------------------------------
+
+    def read(self, phrases: Sequence[str]) -> list[dict[str, tuple[float, str, str]]]:
+        """How the engine reads each phrase: {skill slug: (confidence 0–1, how, word)}.
+
+        The one reading of a phrase, as matching itself uses it (whole phrase, words,
+        stems, compounds, "og"-phrases, then spelling variants); an empty dict means
+        the taxonomy does not know the phrase.
+        """
+        vocabulary = _Vocabulary(self.taxonomy, phrases)
+        skills = self.taxonomy.skills
+        readings = []
+        for phrase in phrases:
+            row = vocabulary.index.get(normalise(phrase))
+            mapping = vocabulary.mappings[row] if row is not None else {}
+            readings.append(
+                {
+                    skills[index].slug: value
+                    for index, value in sorted(
+                        mapping.items(), key=lambda item: -item[1][0]
+                    )
+                }
+            )
+        return readings
 
     def rank(
         self,
@@ -1181,8 +1207,10 @@ class TaskIndex:
         self.task_requirements = _task_requirements(self.tasks, self.required)
 
     def rank_volunteer(self, volunteer: Volunteer, top_k: int = 10) -> list[Match]:
-        if not self.tasks or not volunteer.skills:
+        if not self.tasks:
             return []
+        if not volunteer.skills:
+            return self._welcome(volunteer, [], top_k)
         index = VolunteerIndex(self.engine, [volunteer])
         phrase_scores = _phrase_scores(
             self.engine.taxonomy, self.required, index.offered
@@ -1193,8 +1221,9 @@ class TaskIndex:
             coverage = index.feedback.apply(coverage, self.tasks)
         coverage = coverage.tocoo()
         rows, cov = coverage.row, coverage.data
+        recognised = any(index.offered.mappings)
         if rows.size == 0:
-            return []
+            return self._welcome(volunteer, [], top_k, recognised=recognised)
         side = _Side([volunteer], self.codes, tasks=False)
         columns = np.zeros(rows.shape, dtype=np.int64)
         scores = self.engine._combine(cov, rows, columns, self.side, side)
@@ -1230,7 +1259,48 @@ class TaskIndex:
                     skill_coverage=round(float(cov[i]), 3),
                 )
             )
-        return matches
+        return self._welcome(volunteer, matches, top_k, recognised=recognised)
+
+    def _welcome(
+        self,
+        volunteer: Volunteer,
+        matches: list[Match],
+        top_k: int,
+        *,
+        recognised: bool = False,
+    ) -> list[Match]:
+        """Bring newcomers in: good first tasks near them, whatever they wrote.
+
+        For a resident new to volunteering, or whose phrases the engine cannot read,
+        the good first tasks in their village, cluster or municipality are offered
+        (after any task their skills fit), each with the reason why.
+        """
+        if recognised and not volunteer.newcomer:
+            return matches
+        taken = {m.task_id for m in matches} | set(volunteer.excluded_tasks)
+        offered = []
+        for task in self.tasks:
+            if not task.good_first_task or task.id in taken:
+                continue
+            place = _place_how(task, volunteer)
+            if place is None:
+                continue
+            score = WELCOME_SCORE + PLACE_SCORES[place] * W_PLACE * 100
+            offered.append(
+                Match(
+                    task_id=task.id,
+                    volunteer_id=volunteer.id,
+                    score=round(score, 1),
+                    reasons=(
+                        Reason(kind="newcomer", how="welcome", score=WELCOME_SCORE),
+                        Reason(
+                            kind="place", how=place, score=PLACE_SCORES[place] * 100
+                        ),
+                    ),
+                )
+            )
+        offered.sort(key=lambda m: (-m.score, str(m.task_id)))
+        return [*matches, *offered][:top_k]
 
 
 def _best(

@@ -133,12 +133,21 @@ class ProposalStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class ProposalSource(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed for a task that needs the skill")
+    UNRECOGNISED = (
+        "unrecognised",
+        _("Written by residents; the skill list knows it not"),
+    )
+
+
 class SynonymProposal(models.Model):
     """A resident's own word that seems to mean a taxonomy skill.
 
-    Learnt from confirmed sign-ups: a resident whose phrase the taxonomy did not know
-    was confirmed for a task that needs the skill. An administrator decides; nothing
-    is added to the taxonomy without them.
+    Learnt from confirmed sign-ups (a resident whose phrase the taxonomy did not know
+    was confirmed for a task that needs the skill), and from the phrases residents
+    write that nothing reads (with the nearest skill as a guess, or none). An
+    administrator decides; nothing is added to the taxonomy without them.
     """
 
     phrase = models.CharField(_("phrase"), max_length=80)
@@ -147,8 +156,16 @@ class SynonymProposal(models.Model):
         verbose_name=_("skill"),
         on_delete=models.CASCADE,
         related_name="+",
+        null=True,
+        blank=True,
     )
-    evidence = models.PositiveIntegerField(_("confirmed sign-ups"), default=0)
+    source = models.CharField(
+        _("source"),
+        max_length=12,
+        choices=ProposalSource.choices,
+        default=ProposalSource.CONFIRMED,
+    )
+    evidence = models.PositiveIntegerField(_("seen"), default=0)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -164,8 +181,13 @@ class SynonymProposal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["phrase", "skill"], name="synonym_proposal_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["phrase"],
+                condition=models.Q(skill__isnull=True),
+                name="synonym_proposal_unknown_once",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.phrase} → {self.skill}"
+        return f"{self.phrase} → {self.skill or '?'}"

@@ -149,13 +149,15 @@ def as_volunteer(
         excluded = {*excluded, *learnt.excluded}
     skills = list(profile.skills.all())
     village = profile.village
+    # Without a village, the first cluster they follow says where they are.
+    home = village.cluster if village else next(iter(profile.clusters.all()), None)
     return pure.Volunteer(
         id=profile.pk,
         skills=[s.phrase for s in skills],
         levels=[s.level for s in skills],
         village=str(village.pk) if village else None,
-        cluster=str(village.cluster_id) if village else None,
-        municipality=village.cluster.municipality if village else None,
+        cluster=str(home.pk) if home else None,
+        municipality=home.municipality if home else None,
         availability=_season_and_slots(profile),
         hours_per_month=float(profile.hours_per_month or 0),
         load_hours=load_hours,
@@ -212,7 +214,7 @@ def consenting_residents(municipality: str, *, contact: bool = False) -> list:
         )
         .distinct()
         .select_related("user", "village__cluster")
-        .prefetch_related("skills")
+        .prefetch_related("skills", "clusters")
     )
 
 
@@ -238,7 +240,7 @@ def tasks_for_resident(profile: VolunteerProfile, *, top_k: int = 10) -> list[tu
         return []
     profile = (
         VolunteerProfile.objects.select_related("village__cluster")
-        .prefetch_related("skills")
+        .prefetch_related("skills", "clusters")
         .get(pk=profile.pk)
     )
     by_id = {task.pk: task for task in tasks}

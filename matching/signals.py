@@ -15,6 +15,13 @@ def rematch_resident(sender, profile, **kwargs):
     enqueue("matching.rematch_volunteer", profile.pk)
 
 
+@receiver(profile_changed)
+def propose_unknown_words(sender, profile, **kwargs):
+    from .learning import propose_unrecognised
+
+    propose_unrecognised(profile)
+
+
 @receiver(page_published, sender=ActionPlanPage)
 @receiver(page_unpublished, sender=ActionPlanPage)
 def rematch_plan_tasks(sender, instance, **kwargs):

@@ -336,3 +336,39 @@ def test_feedback_moves_the_residents_side_the_same_way():
     assert [m.volunteer_id for m in ranked["t1"]] == ["b", "a"]
     (alone,) = [m for m in engine.rank_tasks(volunteers[0], tasks) if m.task_id == "t1"]
     assert alone.score == next(m.score for m in ranked["t1"] if m.volunteer_id == "a")
+
+
+# Newcomers --------------------------------------------------------------------------
+
+
+def test_a_newcomer_with_no_skill_gets_the_good_first_tasks_near_them():
+    engine = MatchEngine()
+    tasks = [
+        Task("near", ["tømrer"], village="knebel", good_first_task=True),
+        Task("cluster", ["regnskab"], cluster="mols", good_first_task=True),
+        Task("far", ["tømrer"], municipality="randers", good_first_task=True),
+        Task("hard", ["tømrer"], village="knebel"),
+    ]
+    for volunteer in (
+        Volunteer("v", [], village="knebel", cluster="mols", newcomer=True),
+        Volunteer("v", ["jonglering"], village="knebel", cluster="mols"),
+    ):
+        matches = engine.rank_tasks(volunteer, tasks)
+        assert [m.task_id for m in matches] == ["near", "cluster"]
+        assert ("newcomer", "welcome") in {(r.kind, r.how) for r in matches[0].reasons}
+
+
+def test_skills_come_first_and_welcome_tasks_after_them():
+    engine = MatchEngine()
+    tasks = [
+        Task("first", ["sociale medier"], village="knebel", good_first_task=True),
+        Task("skill", ["tømrer"], village="knebel"),
+    ]
+    volunteer = Volunteer("v", ["tømrer"], village="knebel", newcomer=True)
+    assert [m.task_id for m in engine.rank_tasks(volunteer, tasks)] == [
+        "skill",
+        "first",
+    ]
+    # Someone who is not new, and whose words the engine reads, gets only their fit.
+    settled = Volunteer("v", ["tømrer"], village="knebel")
+    assert [m.task_id for m in engine.rank_tasks(settled, tasks)] == ["skill"]
