@@ -955,6 +955,9 @@ class _Explainer:
         """`phrases`: the resident's (phrase, row, level factor), from their index;
         `column`: the resident's place in it (for their feedback)."""
         reasons = []
+        # One reason per phrase of the resident: the requirement it meets best (one
+        # phrase meeting three requirements is one line, not three alike).
+        strongest: dict[str, tuple[float, str, int, int]] = {}
         for requirement, r in self._requirements(task):
             row = self._row(r)
             best = None
@@ -964,7 +967,12 @@ class _Explainer:
                     best = (value, phrase, v)
             if best is not None:
                 value, phrase, v = best
-                reasons.append(self._skill_reason(requirement, phrase, r, v, value))
+                if value > strongest.get(phrase, (0.0,))[0]:
+                    strongest[phrase] = (value, requirement, r, v)
+        for phrase, (value, requirement, r, v) in sorted(
+            strongest.items(), key=lambda item: -item[1][0]
+        ):
+            reasons.append(self._skill_reason(requirement, phrase, r, v, value))
         place = _place_how(task, volunteer)
         if place:
             reasons.append(self._other("place", place, PLACE_SCORES[place] * 100))

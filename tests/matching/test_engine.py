@@ -372,3 +372,18 @@ def test_skills_come_first_and_welcome_tasks_after_them():
     # Someone who is not new, and whose words the engine reads, gets only their fit.
     settled = Volunteer("v", ["tømrer"], village="knebel")
     assert [m.task_id for m in engine.rank_tasks(settled, tasks)] == ["skill"]
+
+
+def test_one_phrase_gives_one_reason_the_strongest():
+    engine = MatchEngine()
+    task = Task("t", ["tømrer", "tømrerarbejde", "snedker"])
+    (match,) = engine.rank_tasks(Volunteer("v", ["tømrer"]), [task])
+    skill_reasons = [r for r in match.reasons if r.kind == "skill"]
+    assert len(skill_reasons) == 1
+    assert skill_reasons[0].requirement == "tømrer" and skill_reasons[0].score == 95.0
+    # Two phrases, two reasons, strongest first.
+    (match,) = engine.rank_tasks(Volunteer("v", ["snedker", "tømrer"]), [task])
+    skill_reasons = [r for r in match.reasons if r.kind == "skill"]
+    assert {r.phrase for r in skill_reasons} == {"snedker", "tømrer"}
+    scores = [r.score for r in skill_reasons]
+    assert scores == sorted(scores, reverse=True)
