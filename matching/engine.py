@@ -44,7 +44,11 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 ENGINE_VERSION = "1.0"
-TAXONOMY_PATH = Path(__file__).resolve().parent / "data" / "skills.json"
+# The built-in Danish taxonomy: data owned by the `skills` app (read as a file; the
+# engine imports nothing of the project).
+TAXONOMY_PATH = (
+    Path(__file__).resolve().parent.parent / "skills" / "data" / "skills.json"
+)
 
 # --- Weights (each with its reason) ---------------------------------------------------
 # Skills decide: a resident who cannot do the task is no match, however close they live;

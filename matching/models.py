@@ -5,6 +5,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Synonym proposals moved to `skills`; still importable from here.
+from skills.models import (  # noqa: F401
+    ProposalSource,
+    ProposalStatus,
+    SynonymProposal,
+)
+
 
 class Match(models.Model):
     """How well a resident fits a task, as the engine last saw it."""
@@ -125,69 +132,3 @@ class DigestEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.task}"
-
-
-class ProposalStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
-
-
-class ProposalSource(models.TextChoices):
-    CONFIRMED = "confirmed", _("Confirmed for a task that needs the skill")
-    UNRECOGNISED = (
-        "unrecognised",
-        _("Written by residents; the skill list knows it not"),
-    )
-
-
-class SynonymProposal(models.Model):
-    """A resident's own word that seems to mean a taxonomy skill.
-
-    Learnt from confirmed sign-ups (a resident whose phrase the taxonomy did not know
-    was confirmed for a task that needs the skill), and from the phrases residents
-    write that nothing reads (with the nearest skill as a guess, or none). An
-    administrator decides; nothing is added to the taxonomy without them.
-    """
-
-    phrase = models.CharField(_("phrase"), max_length=80)
-    skill = models.ForeignKey(
-        "volunteers.Skill",
-        verbose_name=_("skill"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    source = models.CharField(
-        _("source"),
-        max_length=12,
-        choices=ProposalSource.choices,
-        default=ProposalSource.CONFIRMED,
-    )
-    evidence = models.PositiveIntegerField(_("seen"), default=0)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=ProposalStatus.choices,
-        default=ProposalStatus.PROPOSED,
-    )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("proposed synonym")
-        verbose_name_plural = _("proposed synonyms")
-        ordering = ["-evidence", "phrase"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["phrase", "skill"], name="synonym_proposal_once"
-            ),
-            models.UniqueConstraint(
-                fields=["phrase"],
-                condition=models.Q(skill__isnull=True),
-                name="synonym_proposal_unknown_once",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.phrase} → {self.skill or '?'}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from wagtail.models import Page
 
 from clusters.models import ActionPlanPage, ClusterPage, Task, TaskStatus
 from clusters.selectors import below, private_pages
+from skills.taxonomy import get_engine
 from volunteers.models import (
     HOLDING_PLACE,
     ConsentPurpose,
@@ -21,26 +21,9 @@ from volunteers.models import (
     SignupStatus,
     VolunteerProfile,
 )
-from volunteers.taxonomy import taxonomy_data, taxonomy_version
 
 from . import engine as pure
 from .models import Feedback, FeedbackKind, Match
-
-_lock = threading.Lock()
-_engine: pure.MatchEngine | None = None
-_engine_version = None
-
-
-def get_engine() -> pure.MatchEngine:
-    """The engine with the taxonomy as administrators keep it, rebuilt on a change."""
-    global _engine, _engine_version
-    version = taxonomy_version()
-    with _lock:
-        if _engine is None or _engine_version != version:
-            data = taxonomy_data()
-            _engine = pure.MatchEngine(pure.Taxonomy(data) if data else None)
-            _engine_version = version
-        return _engine
 
 
 def _season_and_slots(profile: VolunteerProfile) -> frozenset[str]:

@@ -17,9 +17,9 @@ def rematch_resident(sender, profile, **kwargs):
 
 @receiver(profile_changed)
 def propose_unknown_words(sender, profile, **kwargs):
-    from .learning import propose_unrecognised
+    from .learning import learn_from_profile
 
-    propose_unrecognised(profile)
+    learn_from_profile(profile)
 
 
 @receiver(page_published, sender=ActionPlanPage)

@@ -24,19 +24,6 @@ def register_candidate_urls():
             admin_views.unsuitable,
             name="unsuitable",
         ),
-        path("synonymer/", admin_views.proposals, name="proposals"),
-        path(
-            "synonymer/<id:proposal_id>/godkend/",
-            admin_views.decide_proposal,
-            {"decision": "accept"},
-            name="proposal_accept",
-        ),
-        path(
-            "synonymer/<id:proposal_id>/afvis/",
-            admin_views.decide_proposal,
-            {"decision": "reject"},
-            name="proposal_reject",
-        ),
     ]
     return [path("kandidater/", include((urls, "matching_admin")))]
 
@@ -45,19 +32,4 @@ def register_candidate_urls():
 def register_candidates_menu_item():
     return CandidatesMenuItem(
         _("Candidates"), reverse("matching_admin:tasks"), icon_name="user", order=260
-    )
-
-
-class ProposalsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("volunteers.change_skill")
-
-
-@hooks.register("register_admin_menu_item")
-def register_proposals_menu_item():
-    return ProposalsMenuItem(
-        _("Proposed synonyms"),
-        reverse("matching_admin:proposals"),
-        icon_name="tag",
-        order=320,
     )

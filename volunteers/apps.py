@@ -14,7 +14,6 @@ class VolunteersConfig(AppConfig):
             register_task_removal_check,
         )
 
-        from . import taxonomy  # noqa: F401  (signals: forget the cached vocabulary)
         from .auth import reset_lockout_after_password_reset
 
         password_reset.connect(reset_lockout_after_password_reset)

@@ -435,7 +435,7 @@ _links: dict = {}
 
 
 def _link(phrase):
-    from . import taxonomy
+    from skills import taxonomy
 
     if phrase not in _links:
         _links[phrase] = taxonomy.link(phrase)

@@ -13,10 +13,10 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search import index
+# The taxonomy moved to `skills`; still importable from here.
+from skills.models import Skill, SkillCategory  # noqa: F401
 
 
 def new_calendar_token() -> str:
@@ -25,99 +25,6 @@ def new_calendar_token() -> str:
 
 def new_email_links_key() -> str:
     return secrets.token_urlsafe(16)
-
-
-class SkillCategory(models.TextChoices):
-    HAANDVAERK = "haandvaerk", _("Crafts and building")
-    BYGGERI = "byggeri-og-anlaeg", _("Construction and groundwork")
-    NATUR = "natur-og-have", _("Nature and gardening")
-    KOMMUNIKATION = "kommunikation", _("Communication")
-    IT = "it", _("IT")
-    OEKONOMI = "oekonomi", _("Finance")
-    JURA = "jura", _("Law")
-    FORENING = "foreningsarbejde", _("Running an association")
-    UNDERVISNING = "undervisning", _("Teaching")
-    BOERN = "boern-og-unge", _("Children and young people")
-    SUNDHED = "sundhed-og-omsorg", _("Health and care")
-    KULTUR = "kultur-og-musik", _("Culture and music")
-    IDRAET = "idraet-og-bevaegelse", _("Sport and exercise")
-    MAD = "mad", _("Food")
-    KOERSEL = "koersel", _("Driving")
-    PRAKTISK = "praktisk-hjaelp", _("Practical help and events")
-
-
-class Skill(index.Indexed, models.Model):
-    """One skill of the taxonomy, with the words people use for it.
-
-    Shipped as data (``matching/data/skills.json``, loaded by a migration) and kept
-    in the admin as a snippet, so administrators can add words residents use.
-    """
-
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name_da = models.CharField(_("Danish name"), max_length=80, unique=True)
-    name_en = models.CharField(_("English name"), max_length=80)
-    category = models.CharField(
-        _("category"), max_length=40, choices=SkillCategory.choices
-    )
-    synonyms = models.TextField(
-        _("synonyms"),
-        blank=True,
-        help_text=_(
-            "One per line: other Danish words for the skill, inflections, trade "
-            "names and abbreviations, e.g. “tømrer”, “VVS”, “e-conomic”."
-        ),
-    )
-    english_words = models.TextField(
-        _("English words"),
-        blank=True,
-        help_text=_("One per line: what English-speaking residents write."),
-    )
-    misspellings = models.TextField(
-        _("common misspellings"),
-        blank=True,
-        help_text=_("One per line: spellings residents really type, e.g. “facebok”."),
-    )
-    related = models.ManyToManyField(
-        "self", verbose_name=_("related skills"), blank=True, symmetrical=True
-    )
-
-    search_fields = [
-        index.SearchField("name_da"),
-        index.SearchField("name_en"),
-        index.SearchField("synonyms"),
-        index.AutocompleteField("name_da"),
-        index.FilterField("category"),
-    ]
-
-    class Meta:
-        verbose_name = _("skill")
-        verbose_name_plural = _("skills")
-        ordering = ["name_da"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language."""
-        return self.name_en if get_language() == "en" else self.name_da
-
-    @staticmethod
-    def lines(text: str) -> list[str]:
-        return [line.strip().lower() for line in text.splitlines() if line.strip()]
-
-    def phrases(self) -> dict[str, str]:
-        """Map every word for this skill (lower case) to how it relates to it."""
-        found = {}
-        for kind, words in (
-            ("misspelling", self.lines(self.misspellings)),
-            ("english", self.lines(self.english_words)),
-            ("synonym", self.lines(self.synonyms)),
-            ("name", [self.name_en.lower(), self.name_da.lower()]),
-        ):
-            for word in words:
-                found[word] = kind
-        return found
 
 
 class SkillLevel(models.TextChoices):

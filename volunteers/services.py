@@ -169,7 +169,7 @@ def nearby_clusters(profile: VolunteerProfile):
 
 def save_skills(formset) -> None:
     """Save the resident's skills, each linked to the taxonomy where it matches."""
-    from . import taxonomy
+    from skills import taxonomy
 
     skills = formset.save(commit=False)
     for obj in formset.deleted_objects:

@@ -24,8 +24,9 @@ from django.views.decorators.http import (
 from allauth.account.decorators import verified_email_required
 
 from core.ids import parse_id
+from skills import taxonomy
 
-from . import calendars, privacy, selectors, services, taxonomy
+from . import calendars, privacy, selectors, services
 from .consent import TEXTS
 from .forms import (
     DeleteAccountForm,

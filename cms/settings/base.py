@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "clusters",
+    "skills",
     "volunteers",
     "matching",
     "search",

@@ -62,7 +62,7 @@ def site(db):
     plan = f.ActionPlanPageFactory(parent=mols, title="Grønne landsbyer")
     f.TaskFactory(page=plan, title="Byg plantekasser", skills="tømrer")
     f.TaskFactory(page=plan, title="Stem klaveret", skills="klaverstemmer")
-    from volunteers.taxonomy import link
+    from skills.taxonomy import link
 
     for _n in range(3):
         resident = f.VolunteerProfileFactory(

@@ -1,5 +1,7 @@
 """Accepted sign-ups propose new synonyms to administrators; nothing is silent."""
 
+from django.urls import reverse
+
 import pytest
 
 from matching.models import ProposalStatus, SynonymProposal
@@ -34,9 +36,9 @@ def test_an_administrator_accepts_it_and_the_word_is_understood(client, confirme
     admin = f.UserFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
     proposal = SynonymProposal.objects.get()
-    page = client.get("/admin/kandidater/synonymer/").content.decode()
+    page = client.get(reverse("skills_admin:proposals")).content.decode()
     assert "tømmermand" in page
-    client.post(f"/admin/kandidater/synonymer/{proposal.pk}/godkend/")
+    client.post(reverse("skills_admin:proposal_accept", args=[proposal.pk]))
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.ACCEPTED
     assert "tømmermand" in Skill.objects.get(slug="toemrer").synonyms
@@ -46,7 +48,7 @@ def test_editors_cannot_decide_on_proposals(client, confirmed):
     editor = f.UserFactory()
     client.force_login(editor)
     proposal = SynonymProposal.objects.get()
-    response = client.post(f"/admin/kandidater/synonymer/{proposal.pk}/godkend/")
+    response = client.post(reverse("skills_admin:proposal_accept", args=[proposal.pk]))
     assert response.status_code in (302, 403)
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PROPOSED

@@ -77,9 +77,9 @@ def test_words_nothing_reads_go_to_the_administrators(client, mols):
 
     admin = f.UserFactory(email="admin@example.dk", is_superuser=True, is_staff=True)
     client.force_login(admin)
-    html = client.get(reverse("matching_admin:proposals")).content.decode()
+    html = client.get(reverse("skills_admin:proposals")).content.decode()
     assert "origami" in html
-    accept = reverse("matching_admin:proposal_accept", args=[proposal.pk])
+    accept = reverse("skills_admin:proposal_accept", args=[proposal.pk])
     response = client.post(accept, {"skill": "Ikke en færdighed"}, follow=True)
     assert "Vælg en færdighed fra listen" in response.content.decode()
     assert SynonymProposal.objects.get(pk=proposal.pk).status == ProposalStatus.PROPOSED

@@ -1,4 +1,4 @@
-"""The shipped skill taxonomy (matching/data/skills.json) is complete and clear."""
+"""The shipped skill taxonomy (skills/data/skills.json) is complete and clear."""
 
 import json
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SKILLS_JSON = Path(__file__).resolve().parents[2] / "matching" / "data" / "skills.json"
+SKILLS_JSON = Path(__file__).resolve().parents[2] / "skills" / "data" / "skills.json"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_CATEGORIES = {
     "haandvaerk",

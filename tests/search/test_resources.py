@@ -33,7 +33,7 @@ def _resident(village, name, *, skills=("tømrer",), contact=False, consent=True
         village=village, display_name=name, consent=consent
     )
     for phrase in skills:
-        from volunteers.taxonomy import link
+        from skills.taxonomy import link
 
         f.VolunteerSkillFactory(profile=profile, phrase=phrase, skill=link(phrase))
     if contact:

@@ -123,7 +123,7 @@ PAGES: dict[str, tuple[str, Callable[[World], str]]] = {
     "municipal-events": ("staff", lambda w: reverse("municipal:events")),
     "municipal-overview": ("staff", lambda w: reverse("municipal:overview")),
     "access-log": ("admin", lambda w: reverse("access_log_admin:access_log")),
-    "proposals": ("admin", lambda w: reverse("matching_admin:proposals")),
+    "proposals": ("admin", lambda w: reverse("skills_admin:proposals")),
 }
 
 
@@ -242,7 +242,7 @@ def test_wagtails_choosers_take_only_ids(client, world):
     for base in (
         "/admin/snippets/choose/clusters/fundingpool",
         "/admin/snippets/choose/clusters/facility",
-        "/admin/snippets/choose/volunteers/skill",
+        "/admin/snippets/choose/skills/skill",
         "/admin/documents/chooser",
         "/admin/images/chooser",
     ):

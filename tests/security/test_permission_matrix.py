@@ -505,16 +505,16 @@ CASES: dict[str, Case] = {
     "unsuitable-deactivated": _candidate_case("deactivated", "Dorte Deaktiveret"),
     "unsuitable-unverified": _candidate_case("unverified", "Uffe Ubekræftet"),
     "proposals": Case(
-        "matching_admin:proposals",
+        "skills_admin:proposals",
         "get",
-        lambda w: reverse("matching_admin:proposals"),
+        lambda w: reverse("skills_admin:proposals"),
         frozenset({"admin"}),
         secret="trælænkemager",
     ),
     "proposal-accept": Case(
-        "matching_admin:proposal_accept",
+        "skills_admin:proposal_accept",
         "post",
-        lambda w: reverse("matching_admin:proposal_accept", args=[w["proposal"].pk]),
+        lambda w: reverse("skills_admin:proposal_accept", args=[w["proposal"].pk]),
         frozenset({"admin"}),
         changed=lambda w: (
             SynonymProposal.objects.get(pk=w["proposal"].pk).status
@@ -522,9 +522,9 @@ CASES: dict[str, Case] = {
         ),
     ),
     "proposal-reject": Case(
-        "matching_admin:proposal_reject",
+        "skills_admin:proposal_reject",
         "post",
-        lambda w: reverse("matching_admin:proposal_reject", args=[w["proposal"].pk]),
+        lambda w: reverse("skills_admin:proposal_reject", args=[w["proposal"].pk]),
         frozenset({"admin"}),
         changed=lambda w: (
             SynonymProposal.objects.get(pk=w["proposal"].pk).status
@@ -707,7 +707,12 @@ PUBLIC = {
 }
 
 # Our own admin views live under /admin/ beside Wagtail's; these namespaces are ours.
-OUR_ADMIN_NAMESPACES = ("volunteers_admin:", "matching_admin:", "access_log_admin:")
+OUR_ADMIN_NAMESPACES = (
+    "volunteers_admin:",
+    "matching_admin:",
+    "skills_admin:",
+    "access_log_admin:",
+)
 
 
 def _walk(patterns, prefix="", namespace=""):

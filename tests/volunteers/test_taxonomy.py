@@ -2,8 +2,8 @@
 
 import pytest
 
+from skills import taxonomy
 from tests import factories as f
-from volunteers import taxonomy
 from volunteers.models import Skill, SkillCategory, VolunteerSkill
 
 pytestmark = pytest.mark.django_db

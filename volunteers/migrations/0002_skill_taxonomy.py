@@ -1,4 +1,4 @@
-"""Load the Danish skill taxonomy shipped in matching/data/skills.json.
+"""Load the Danish skill taxonomy shipped in skills/data/skills.json.
 
 The file is the matching engine's built-in taxonomy too; administrators extend the
 skills in the admin afterwards. Re-running adds what is missing and leaves what
@@ -10,7 +10,9 @@ from pathlib import Path
 
 from django.db import migrations
 
-TAXONOMY = Path(__file__).resolve().parents[2] / "matching" / "data" / "skills.json"
+# The file moved to skills/data/ with the taxonomy (the data, not this migration's
+# behaviour, changed place).
+TAXONOMY = Path(__file__).resolve().parents[2] / "skills" / "data" / "skills.json"
 
 
 def load(apps, schema_editor):

@@ -1,13 +1,20 @@
-"""The skill taxonomy as a vocabulary: suggestions while typing, and linking phrases.
+"""The skill taxonomy as administrators keep it: the one reading of a phrase, and
+suggestions while typing.
 
-The vocabulary (every name, synonym, English word and misspelling of every skill)
-is built once and kept in the cache until a skill changes.
+A phrase is read into skills by the matching engine's own reading
+(`MatchEngine.read`: whole phrase, words, stems, compounds, "og"-phrases, spelling
+variants), here for every consumer: residents' skills, tasks' required skills, the
+municipal counts and the overview. There is no second rule.
+
+The vocabulary for suggestions (every name, synonym, English word and misspelling of
+every skill) is built once and kept in the cache until a skill changes; so is the
+engine's taxonomy.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -15,15 +22,17 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
+
+from matching import engine as pure
+from matching.engine import normalise
 
 from .models import Skill
 
-CACHE_KEY = "volunteers:skill-vocabulary:v1"
+CACHE_KEY = "skills:vocabulary:v2"
 # Changes whenever a skill does; the matching engine rebuilds its taxonomy on a change.
+# (The key is the one it had in `volunteers`, so running processes agree on it.)
 VERSION_KEY = "volunteers:skill-taxonomy-version"
-# A typed phrase links to a skill when it is this close to one of its words.
-LINK_SCORE = 88
 SUGGEST_SCORE = 75
 
 
@@ -32,13 +41,6 @@ class Word:
     text: str
     skill_id: int
     kind: str  # name, synonym, english, misspelling
-
-
-def normalise(text: str) -> str:
-    """Lower case, Danish letters kept, "aa" read as "å", punctuation removed."""
-    text = unicodedata.normalize("NFC", text).lower().strip()
-    text = text.replace("aa", "å")
-    return utils.default_process(text)
 
 
 _memo: tuple[int, tuple] | None = None
@@ -96,26 +98,59 @@ def _new_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-def link_id(phrase: str) -> int | None:
-    """Return the id of the taxonomy skill a phrase clearly names, without a query.
+# The reading ---------------------------------------------------------------------
 
-    The vocabulary is cached, so linking many phrases (a list of tasks) costs no
-    query per phrase.
-    """
-    keys, words, _skills = vocabulary()
-    query = normalise(phrase)
-    if not query or not keys:
-        return None
-    best = process.extractOne(
-        query, keys, scorer=fuzz.ratio, score_cutoff=LINK_SCORE, processor=None
-    )
-    if best is None:
-        return None
-    return words[best[2]].skill_id
+_lock = threading.Lock()
+_engine: pure.MatchEngine | None = None
+_engine_version = None
+
+
+def get_engine() -> pure.MatchEngine:
+    """The engine with the taxonomy as administrators keep it, rebuilt on a change."""
+    global _engine, _engine_version
+    version = taxonomy_version()
+    with _lock:
+        if _engine is None or _engine_version != version:
+            data = taxonomy_data()
+            _engine = pure.MatchEngine(pure.Taxonomy(data) if data else None)
+            _engine_version = version
+        return _engine
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One skill a phrase was read as."""
+
+    skill_id: int
+    slug: str
+    confidence: float  # 0–1
+    how: str  # the engine's word for how: synonym, stem, compound, spelling, …
+
+
+def read(phrases: list[str]) -> list[list[Reading]]:
+    """The skills each phrase is read as, strongest first (empty: none)."""
+    _keys, _words, skills = vocabulary()
+    ids = {data["slug"]: pk for pk, data in skills.items()}
+    readings = []
+    for mapping in get_engine().read(list(phrases)):
+        readings.append(
+            [
+                Reading(ids[slug], slug, confidence, how)
+                for slug, (confidence, how, _word) in mapping.items()
+                if slug in ids
+            ]
+        )
+    return readings
+
+
+def link_id(phrase: str) -> int | None:
+    """The id of the skill a phrase is read as most strongly, if any (no query)."""
+    (reading,) = read([phrase])
+    return reading[0].skill_id if reading else None
 
 
 def link(phrase: str) -> Skill | None:
-    """Return the taxonomy skill a resident's phrase names, if it clearly names one."""
+    """The taxonomy skill a resident's phrase is read as most strongly, if any."""
     skill_id = link_id(phrase)
     if skill_id is None:
         return None
