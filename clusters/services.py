@@ -1,7 +1,5 @@
 """Writes for clusters: provisioning editors, and small helpers for content."""
 
-import re
-
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -11,6 +9,8 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
 )
+
+from skills.taxonomy import split_phrases as skills_split
 
 from .models import ClusterAdministration, ClusterPage
 
@@ -29,17 +29,14 @@ COLLECTION_PERMISSIONS = {
 # Collection names are data (Danish), like the editors' group's name.
 PRIVATE_COLLECTION_NAME = "%s – styregruppens filer"
 
-_PHRASE_SPLIT = re.compile(r"[\n,;]+")
-
 
 def split_phrases(text: str) -> list[str]:
-    """Split a free-text list ("tømrer, regnskab\\nsociale medier") into phrases."""
-    seen: dict[str, str] = {}
-    for raw in _PHRASE_SPLIT.split(text or ""):
-        phrase = " ".join(raw.split())
-        if phrase and phrase.casefold() not in seen:
-            seen[phrase.casefold()] = phrase
-    return list(seen.values())
+    """Split a free-text list ("tømrer, regnskab\nsociale medier") into phrases.
+
+    The skills app's one rule (the matching engine's), so that a task's phrases are
+    the ones the matching reads.
+    """
+    return list(skills_split(text or ""))
 
 
 def _unique_group_name(title: str, cluster_id: int) -> str:

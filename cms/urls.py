@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
         name="matching_unsubscribe",
     ),
     path("frivillig/", include("volunteers.urls")),
+    path("faerdigheder/", include("skills.urls")),
     path("kommune/", include("search.municipal_urls")),
     path("soeg/", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -145,7 +145,7 @@ class Task:
     good_first_task: bool = False
 
     def __post_init__(self):
-        object.__setattr__(self, "skills", _phrases(self.skills))
+        object.__setattr__(self, "skills", split_phrases(self.skills))
         object.__setattr__(self, "when", frozenset(self.when))
 
 
@@ -174,7 +174,7 @@ class Volunteer:
     proven: frozenset[str] = frozenset()
 
     def __post_init__(self):
-        object.__setattr__(self, "skills", _phrases(self.skills))
+        object.__setattr__(self, "skills", split_phrases(self.skills))
         object.__setattr__(self, "levels", tuple(self.levels))
         object.__setattr__(self, "availability", frozenset(self.availability))
         object.__setattr__(self, "excluded_tasks", frozenset(self.excluded_tasks))
@@ -213,7 +213,12 @@ class Match:
     skill_coverage: float = 0.0  # 0–1: how much of what the task needs is covered
 
 
-def _phrases(skills) -> tuple[str, ...]:
+def split_phrases(skills) -> tuple[str, ...]:
+    """Split a list of skills as people write it ("tømrer, regnskab\nsociale medier")
+    into phrases, each once (by case), blanks and bare punctuation left out.
+
+    The one way a list of skills is split, for tasks, residents and every count.
+    """
     if isinstance(skills, str):
         skills = re.split(r"[,;\n]", skills)
     seen = {}

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from clusters.models import ActionPlanPage, TaskStatus
+from skills.taxonomy import taxonomy_changed
 from volunteers.signals import profile_changed, signup_confirmed
 
 from .outbox import enqueue
@@ -38,3 +39,10 @@ def learn_words(sender, signup, **kwargs):
     learn_from_signup(signup)
     # A confirmed sign-up raises the skills it used in the resident's next ranking.
     enqueue("matching.rematch_volunteer", signup.volunteer_id)
+
+
+@receiver(taxonomy_changed)
+def reread_phrases(sender, **kwargs):
+    """A skill, a synonym or the taxonomy changed: every stored reading is re-read,
+    then matches follow (idempotent: a second message finds nothing stale)."""
+    enqueue("matching.reread_phrases")

@@ -26,6 +26,22 @@ def rematch_task(task_id: int) -> int:
     return store_matches_for_task(task_id)
 
 
+@shared_task(name="matching.reread_phrases", **RETRY)
+def reread_phrases() -> int:
+    """After a taxonomy change: re-read every stored phrase, then rematch.
+
+    Residents' skills follow their readings ("Genkendt som"), tasks read theirs
+    through the same rows, and the nightly group rematches everything at once.
+    """
+    from skills.readings import refresh
+    from volunteers.services import skills_reread
+
+    count = refresh()
+    skills_reread()
+    rematch_all.delay()
+    return count
+
+
 @shared_task(name="matching.publish_outbox", acks_late=True)
 def publish_outbox() -> int:
     """The sweeper: publish what could not be published when it was written."""

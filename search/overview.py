@@ -37,7 +37,8 @@ from clusters.models import (
 )
 from clusters.selectors import private_pages, restricted_paths
 from clusters.services import split_phrases
-from matching.services import get_engine
+from skills.readings import key_of, skills_of
+from skills.taxonomy import vocabulary
 from volunteers.models import (
     Consent,
     ConsentPurpose,
@@ -212,38 +213,42 @@ class SkillBalance:
 def skill_supply_and_demand(scope: Scope) -> list[SkillBalance]:
     """Per taxonomy category: residents offering it against open tasks needing it.
 
-    Residents' skills are linked to the taxonomy when they are saved, so supply is a
-    count in the database. Tasks ask in free text; their phrases are read with the
-    matching engine's taxonomy (the same reading the matching uses), in memory. A task
-    asking for two skills of one category counts once for it. Categories with neither
-    are left out.
+    Both sides read phrases the same way: the stored reading of each phrase (the
+    matching engine's own), residents' in the database, tasks' from their phrases. A
+    task asking for two skills of one category counts once for it. Categories with
+    neither are left out.
     """
-    # Offers as the resource search counts them: consent to matching, and not
-    # "would like to learn".
+    # Offers as the resource search counts them (the stored reading of each phrase,
+    # consent to matching, not "would like to learn").
     supply = dict(
         VolunteerSkill.objects.filter(
-            skill__isnull=False,
             profile__in=scope.residents(),
             profile__user_id__in=Consent.objects.active()
             .filter(purpose=ConsentPurpose.MATCHING)
             .values("user_id"),
+            reading__links__skill__isnull=False,
         )
         .exclude(level=SkillLevel.LEARN)
-        .values_list("skill__category")
+        .values_list("reading__links__skill__category")
         .annotate(n=Count("profile", distinct=True))
         .order_by()
     )
-    taxonomy = get_engine().taxonomy
-    demand: Counter[str] = Counter()
-    for text in (
+    texts = list(
         scope.tasks().filter(status=TaskStatus.OPEN).values_list("skills", flat=True)
-    ):
-        categories = {
-            taxonomy.skills[index].category
-            for phrase in split_phrases(text)
-            for index in taxonomy.lookup(phrase)
-        }
-        demand.update(categories)
+    )
+    phrases = {text: split_phrases(text) for text in set(texts)}
+    read = skills_of(p for found in phrases.values() for p in found)
+    category = {pk: data["category"] for pk, data in vocabulary()[2].items()}
+    demand: Counter[str] = Counter()
+    for text in texts:
+        demand.update(
+            {
+                category[found.skill_id]
+                for phrase in phrases[text]
+                for found in read.get(key_of(phrase), ())
+                if found.skill_id in category
+            }
+        )
     return [
         SkillBalance(
             category=value,

@@ -31,7 +31,8 @@ from clusters.models import (
 )
 from clusters.selectors import below, private_pages, restricted_paths
 from matching.models import Match
-from matching.services import get_engine
+from skills.readings import key_of, skills_of
+from skills.taxonomy import vocabulary
 from volunteers.models import (
     AccessLog,
     ConsentPurpose,
@@ -171,20 +172,38 @@ def meeting_places(
 # Skills on offer --------------------------------------------------------------------
 
 
-def offered_skills(scope: Scope) -> QuerySet[VolunteerSkill]:
-    """Skills residents of the clusters offer, linked to the taxonomy, with consent.
+# The skills a resident's phrase names: its stored reading, one row per skill.
+SKILL = "reading__links__skill"
 
-    A resident counts where they live (the cluster of their village); a resident who
-    gave no village counts in each of the clusters they follow. "I would like to
-    learn" is not an offer. Only reachable residents (an active account, a verified
-    address) who consented to matching count.
+
+def _offers(*, category: str = "", skill: Skill | None = None) -> dict:
+    """Conditions for phrases that offer a skill (of `category`, or `skill`), in one
+    filter() so that they hold for the same skill of the reading."""
+    conditions: dict = {f"{SKILL}__isnull": False}
+    if category:
+        conditions[f"{SKILL}__category"] = category
+    if skill is not None:
+        conditions[SKILL] = skill
+    return conditions
+
+
+def offered_skills(
+    scope: Scope, *, category: str = "", skill: Skill | None = None
+) -> QuerySet[VolunteerSkill]:
+    """Skills residents of the clusters offer, as their phrases are read, with consent.
+
+    A phrase counts for every skill its stored reading names ("snedker og maler" for
+    both), the same reading the matching uses. A resident counts where they live (the
+    cluster of their village); a resident who gave no village counts in each of the
+    clusters they follow. "I would like to learn" is not an offer. Only reachable
+    residents (an active account, a verified address) who consented to matching count.
     """
     return (
         VolunteerSkill.objects.filter(
-            skill__isnull=False,
             profile__in=VolunteerProfile.objects.reachable()
             .consenting(ConsentPurpose.MATCHING)
             .values("pk"),
+            **_offers(category=category, skill=skill),
         )
         .exclude(level=SkillLevel.LEARN)
         .annotate(
@@ -209,17 +228,13 @@ def skill_counts(
     Rows are dicts: cluster_id, village_name, category, skill names (with `by_skill`)
     and `residents`, a count of distinct residents. Never a name.
     """
-    rows = offered_skills(scope)
-    if category:
-        rows = rows.filter(skill__category=category)
-    if skill is not None:
-        rows = rows.filter(skill=skill)
+    rows = offered_skills(scope, category=category, skill=skill)
     keys = ["home_cluster"]
     if per_village:
         keys.append("profile__village__name")
-    keys.append("skill__category")
+    keys.append(f"{SKILL}__category")
     if by_skill:
-        keys += ["skill__name_da", "skill__name_en"]
+        keys += [f"{SKILL}__name_da", f"{SKILL}__name_en"]
     return (
         rows.values(*keys)
         .annotate(residents=Count("profile_id", distinct=True))
@@ -233,8 +248,8 @@ def label_counts(rows, scope: Scope) -> list[dict]:
     english = (translation.get_language() or "da").startswith("en")
     labelled = []
     for row in rows:
-        category = row["skill__category"]
-        skill_name = row.get("skill__name_en" if english else "skill__name_da", "")
+        category = row[f"{SKILL}__category"]
+        skill_name = row.get(f"{SKILL}__name_en" if english else f"{SKILL}__name_da")
         labelled.append(
             {
                 "cluster": by_id.get(row["home_cluster"]),
@@ -254,17 +269,16 @@ def contactable_residents(
 ) -> QuerySet[VolunteerProfile]:
     """Residents offering the skill who agreed to be contacted by coordinators.
 
-    The same residents the counts count (consent to matching, where they live), and
-    of those only the ones with an active consent to show their contact details.
-    Each profile carries `offered` (the skills that made it match).
+    The same residents the counts count (consent to matching, where they live, the
+    same reading of their phrases), and of those only the ones with an active consent
+    to show their contact details. Each profile carries `offered` (the phrases that
+    made it match, each with its strongest skill).
     """
-    offered = VolunteerSkill.objects.filter(skill__isnull=False).exclude(
-        level=SkillLevel.LEARN
+    offered = (
+        VolunteerSkill.objects.filter(**_offers(category=category, skill=skill))
+        .exclude(level=SkillLevel.LEARN)
+        .distinct()
     )
-    if category:
-        offered = offered.filter(skill__category=category)
-    if skill is not None:
-        offered = offered.filter(skill=skill)
     return (
         VolunteerProfile.objects.reachable()
         .consenting(ConsentPurpose.MATCHING, ConsentPurpose.CONTACT)
@@ -348,33 +362,35 @@ def unmatched_tasks(scope: Scope) -> QuerySet[Task]:
 def skill_gaps(scope: Scope) -> list[Gap]:
     """Unmatched open tasks grouped by cluster and skill, the largest groups first.
 
-    A task's phrases are read with the matching engine's taxonomy — the reading the
-    matching itself uses, and the overview's demand too — each distinct phrase once;
-    a phrase that names no skill is its own group. A task with several skills
-    appears under each.
+    A task's phrases are read by their stored reading — the reading the matching
+    itself uses, and the overview's demand too — each distinct phrase once; a phrase
+    that names no skill is its own group. A task with several skills appears under
+    each.
     """
-    taxonomy = get_engine().taxonomy
     english = (translation.get_language() or "da").startswith("en")
     groups: dict[tuple, Gap] = {}
-    read: dict[str, list[int]] = {}
-    for task in unmatched_tasks(scope):
+    tasks = list(unmatched_tasks(scope))
+    read = skills_of(p for task in tasks for p in task.skill_phrases or [task.title])
+    skills = vocabulary()[2]
+    for task in tasks:
         cluster = scope.cluster_of(task.page)
         cluster_key = getattr(cluster, "pk", None)
         for phrase in task.skill_phrases or [task.title]:
-            if phrase not in read:  # tasks repeat their phrases: read each once
-                read[phrase] = sorted(taxonomy.lookup(phrase))
             found = []
-            for index in read[phrase]:
-                info = taxonomy.skills[index]
+            for reading in read.get(key_of(phrase), ()):
+                info = skills.get(reading.skill_id)
+                if info is None:
+                    continue
                 found.append(
                     (
-                        (cluster_key, "skill", info.slug),
+                        (cluster_key, "skill", info["slug"]),
                         Gap(
                             cluster=cluster,
-                            label=(info.name_en if english else "") or info.name_da,
-                            category=str(SkillCategory(info.category).label)
-                            if info.category in SkillCategory.values
-                            else info.category,
+                            label=(info["name_en"] if english else "")
+                            or info["name_da"],
+                            category=str(SkillCategory(info["category"]).label)
+                            if info["category"] in SkillCategory.values
+                            else info["category"],
                         ),
                     )
                 )

@@ -181,3 +181,49 @@ class SynonymProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phrase} → {self.skill or '?'}"
+
+
+class PhraseReading(models.Model):
+    """How one phrase is read: the skills it names, by the engine's one reading.
+
+    One row per distinct phrase (normalised), shared by every resident and task that
+    wrote it; re-read when the taxonomy changes (`skills.readings.refresh`).
+    """
+
+    key = models.CharField(_("phrase"), max_length=200, unique=True)
+    skills = models.ManyToManyField(
+        Skill, through="PhraseSkill", related_name="readings", blank=True
+    )
+    # A fingerprint of the taxonomy it was read by (`skills.taxonomy.fingerprint`).
+    taxonomy = models.CharField(_("taxonomy"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("reading of a phrase")
+        verbose_name_plural = _("readings of phrases")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class PhraseSkill(models.Model):
+    """A skill a phrase was read as, how surely and how."""
+
+    reading = models.ForeignKey(
+        PhraseReading, on_delete=models.CASCADE, related_name="links"
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    confidence = models.FloatField(_("confidence"))
+    how = models.CharField(_("how"), max_length=20)
+
+    class Meta:
+        verbose_name = _("skill of a phrase")
+        verbose_name_plural = _("skills of phrases")
+        ordering = ["-confidence", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reading", "skill"], name="phrase_skill_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reading} → {self.skill}"

@@ -13,6 +13,8 @@ engine's taxonomy.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from dataclasses import dataclass
@@ -20,14 +22,18 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from rapidfuzz import fuzz, process
 
 from matching import engine as pure
-from matching.engine import normalise
+from matching.engine import normalise, split_phrases  # noqa: F401 (the one split)
 
 from .models import Skill
+
+# Sent inside the transaction that changed a skill: the stored readings are stale
+# (those who store phrases refresh them, in the background).
+taxonomy_changed = Signal()
 
 CACHE_KEY = "skills:vocabulary:v2"
 # Changes whenever a skill does; the matching engine rebuilds its taxonomy on a change.
@@ -90,6 +96,7 @@ def _forget_vocabulary(**kwargs) -> None:
     # that read the first new version before the commit rebuilt from the old rows.
     _new_version()
     transaction.on_commit(_new_version)
+    taxonomy_changed.send(sender=Skill)
 
 
 def _new_version() -> None:
@@ -105,16 +112,28 @@ _engine: pure.MatchEngine | None = None
 _engine_version = None
 
 
+_fingerprint = ""
+
+
 def get_engine() -> pure.MatchEngine:
     """The engine with the taxonomy as administrators keep it, rebuilt on a change."""
-    global _engine, _engine_version
+    global _engine, _engine_version, _fingerprint
     version = taxonomy_version()
     with _lock:
         if _engine is None or _engine_version != version:
             data = taxonomy_data()
             _engine = pure.MatchEngine(pure.Taxonomy(data) if data else None)
             _engine_version = version
+            _fingerprint = hashlib.sha1(  # noqa: S324 (a fingerprint, not security)
+                json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+            ).hexdigest()
         return _engine
+
+
+def fingerprint() -> str:
+    """The same for the same taxonomy in every process (stored with readings)."""
+    get_engine()
+    return _fingerprint
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
         from allauth.account.signals import password_reset
 
         from clusters.registry import (
@@ -15,6 +17,10 @@ class VolunteersConfig(AppConfig):
         )
 
         from .auth import reset_lockout_after_password_reset
+        from .models import VolunteerSkill
+        from .signals import _read_phrase
+
+        pre_save.connect(_read_phrase, sender=VolunteerSkill, dispatch_uid="read")
 
         password_reset.connect(reset_lockout_after_password_reset)
         from .services import tasks_with_active_signups

@@ -163,6 +163,15 @@ class VolunteerSkill(models.Model):
         VolunteerProfile, on_delete=models.CASCADE, related_name="skills"
     )
     phrase = models.CharField(_("in your own words"), max_length=80)
+    # How the phrase is read (the skills it names, shared by every resident who wrote
+    # it), and the strongest of those skills, shown as "Genkendt som".
+    reading = models.ForeignKey(
+        "skills.PhraseReading",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     skill = models.ForeignKey(
         Skill,
         verbose_name=_("skill"),

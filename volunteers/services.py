@@ -168,8 +168,8 @@ def nearby_clusters(profile: VolunteerProfile):
 
 
 def save_skills(formset) -> None:
-    """Save the resident's skills, each linked to the taxonomy where it matches."""
-    from skills import taxonomy
+    """Save the resident's skills, each with its reading (the skills it names)."""
+    from skills.readings import key_of, readings_for
 
     skills = formset.save(commit=False)
     for obj in formset.deleted_objects:
@@ -178,10 +178,69 @@ def save_skills(formset) -> None:
     renamed = [skill for skill in skills if skill.pk]
     for skill in renamed:
         VolunteerSkill.objects.filter(pk=skill.pk).update(phrase=f"\u0001{skill.pk}")
+    readings = readings_for(skill.phrase for skill in skills)
+    top = _strongest_of(readings.values())
     for order, skill in enumerate(skills):
-        skill.skill = taxonomy.link(skill.phrase)
+        skill.reading = readings.get(key_of(skill.phrase))
+        skill.skill_id = top.get(skill.reading.pk) if skill.reading else None
         skill.sort_order = order
         skill.save()
+
+
+def _strongest_of(readings) -> dict[int, int]:
+    """{reading id: its strongest skill id}, in one query."""
+    from skills.models import PhraseSkill
+
+    top: dict[int, int] = {}
+    for reading_id, skill_id in (
+        PhraseSkill.objects.filter(reading__in=list(readings))
+        .order_by("reading_id", "-confidence", "pk")
+        .values_list("reading_id", "skill_id")
+    ):
+        top.setdefault(reading_id, skill_id)
+    return top
+
+
+def skills_reread(*, batch: int = 2000) -> int:
+    """Give every resident's phrase its reading; return how many had none.
+
+    For phrases saved before readings were stored, and after the taxonomy changed
+    (the readings themselves are refreshed by `skills.readings.refresh`): the
+    strongest skill ("Genkendt som") follows the reading.
+    """
+    from django.db.models import OuterRef, Subquery
+
+    from skills.models import PhraseSkill
+    from skills.readings import key_of, readings_for
+
+    changed, last = 0, 0
+    while True:
+        missing = list(
+            VolunteerSkill.objects.filter(reading__isnull=True, pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "phrase")[:batch]
+        )
+        if not missing:
+            break
+        last = missing[-1][0]
+        readings = readings_for(phrase for _pk, phrase in missing)
+        top = _strongest_of(readings.values())
+        rows = [
+            VolunteerSkill(pk=pk, reading=reading, skill_id=top.get(reading.pk))
+            for pk, phrase in missing
+            if (reading := readings.get(key_of(phrase))) is not None
+        ]
+        VolunteerSkill.objects.bulk_update(rows, ["reading", "skill"])
+        changed += len(rows)
+    strongest = (
+        PhraseSkill.objects.filter(reading=OuterRef("reading"))
+        .order_by("-confidence", "pk")
+        .values("skill")[:1]
+    )
+    VolunteerSkill.objects.filter(reading__isnull=False).update(
+        skill=Subquery(strongest)
+    )
+    return changed
 
 
 # Sign-ups ---------------------------------------------------------------------------

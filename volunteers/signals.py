@@ -8,3 +8,15 @@ profile_changed = Signal()
 
 # Sent with `signup` when an editor confirms a sign-up, inside the transaction.
 signup_confirmed = Signal()
+
+
+def _read_phrase(sender, instance, raw=False, **kwargs):
+    """Every resident's phrase is stored with its reading, however it is saved."""
+    if raw or instance.reading_id is not None or not instance.phrase:
+        return
+    from skills.readings import reading_for
+    from skills.taxonomy import link_id
+
+    instance.reading = reading_for(instance.phrase)
+    if instance.skill_id is None and instance.reading is not None:
+        instance.skill_id = link_id(instance.phrase)

@@ -214,13 +214,20 @@ def task_detail(request, task_id: int):
     return render(
         request,
         "volunteers/task_detail.html",
-        {
-            "task": task,
-            "signup": signup,
-            "form": SignupForm(),
-            "places_left": max(task.volunteers_needed - task.places_taken, 0),
-        },
+        _task_context(task, signup=signup, form=SignupForm()),
     )
+
+
+def _task_context(task, *, signup, form) -> dict:
+    from skills.views import recognised
+
+    return {
+        "task": task,
+        "signup": signup,
+        "form": form,
+        "places_left": max(task.volunteers_needed - task.places_taken, 0),
+        "recognised": recognised(task.skills, language=get_language() or "da"),
+    }
 
 
 @resident_required
@@ -233,12 +240,7 @@ def task_signup(request, task_id: int):
         return render(
             request,
             "volunteers/task_detail.html",
-            {
-                "task": task,
-                "signup": None,
-                "form": form,
-                "places_left": max(task.volunteers_needed - task.places_taken, 0),
-            },
+            _task_context(task, signup=None, form=form),
             status=400,
         )
     profile = _profile_of(request.user)

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.models import DanishSlugMixin
+from skills.widgets import SkillPhrasesWidget
 
 from ..forms import ActionPlanPageForm
 from ..registry import task_removal_blockers
@@ -226,7 +227,7 @@ class Task(Orderable):
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldPanel("skills"),
+        FieldPanel("skills", widget=SkillPhrasesWidget),
         FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("estimated_hours")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("deadline")]),
         FieldRowPanel(

@@ -58,7 +58,9 @@ def test_cluster_page_lists_its_meeting_places_news_events_and_plans(site_tree, 
 def test_action_plan_page_shows_its_tasks(site_tree, client):
     html = client.get(site_tree["plan"].url).content.decode()
     assert "Byg plantekasser" in html
-    assert "tømrer, snedker" in html
+    # The required skills as chips, in the editor's words.
+    assert '<li class="skill-chip">tømrer</li>' in html
+    assert '<li class="skill-chip">snedker</li>' in html
 
 
 def test_survey_submission_is_stored(site_tree, client):

@@ -93,6 +93,10 @@ PAGES: dict[str, tuple[str, Callable[[World], str]]] = {
         "anonymous",
         lambda w: reverse("volunteers:skill_suggestions") + "?q=tømre",
     ),
+    "skill-reading": (
+        "anonymous",
+        lambda w: reverse("skills:read") + "?q=tømrer, bagning af kager",
+    ),
     "login": ("anonymous", lambda w: reverse("account_login")),
     "signup": ("anonymous", lambda w: reverse("account_signup")),
     "password-reset": ("anonymous", lambda w: reverse("account_reset_password")),

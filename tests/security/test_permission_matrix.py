@@ -702,6 +702,7 @@ PUBLIC = {
     "account_reset_password_done": "a static page",
     "account_reset_password_from_key_done": "a static page",
     "volunteers:skill_suggestions": "the skill taxonomy",
+    "skills:read": "what the taxonomy reads in words typed (no one's data)",
     "volunteers:privacy": "a static page",
     "wagtailcore_login": "the log-in form for restricted pages",
 }

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.django_db
 # Fields of the residents' own models that hold nothing about the person.
 NOT_PERSONAL = {
     "volunteers.VolunteerProfile": {"id", "user", "skills", "signups"},
-    "volunteers.VolunteerSkill": {"id", "profile", "sort_order"},
+    # `reading`: the shared reading of the phrase (the phrase itself is exported).
+    "volunteers.VolunteerSkill": {"id", "profile", "sort_order", "reading"},
     "volunteers.Consent": {"id", "user"},
     "volunteers.Signup": {"id", "volunteer"},
     "volunteers.AccessLog": {"id", "subject", "actor"},
@@ -125,7 +126,9 @@ def test_export_holds_everything_about_me(client, resident_with_everything):
     assert data["account"]["email"] == profile.user.email
     assert data["profile"]["display_name"] == "Birthe"
     assert data["profile"]["clusters"] == ["Mols i Udvikling"]
-    assert data["skills"] == [{"phrase": "tømrer", "skill": None, "level": "teach"}]
+    assert data["skills"] == [
+        {"phrase": "tømrer", "skill": "Tømrerarbejde", "level": "teach"}
+    ]
     assert [c["purpose"] for c in data["consents"]] == [ConsentPurpose.MATCHING]
     (signup,) = data["signups"]
     assert (

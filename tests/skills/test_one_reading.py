@@ -1,0 +1,115 @@
+"""One reading of a skill phrase, everywhere.
+
+The same everyday phrases go through every consumer — the stored link of a
+resident's phrase, the municipal counts (*Færdigheder*), the contacts, the overview's
+supply and demand, the skill gaps (*Mangler*), the matching's own reasons and the
+editors' "Genkendt som" — and every one of them reads the same skills.
+"""
+
+from django.urls import reverse
+
+import pytest
+
+from matching.services import tasks_for_resident
+from search import overview, resources
+from skills.taxonomy import read
+from skills.views import recognised
+from tests import factories as f
+from volunteers.models import Consent, ConsentPurpose, Skill, VolunteerSkill
+
+pytestmark = pytest.mark.django_db
+
+# Everyday phrases: compounds, "og"-phrases, job titles, inflections, typos, English.
+PHRASES = [
+    "bagning af kager",
+    "snedker og maler",
+    "klippe hæk og græs",
+    "brolægger",
+    "tømre",
+    "regnskab",
+    "facebok",
+    "carpenter",
+    "havearbejde",
+    "kørsel",
+]
+
+
+@pytest.fixture
+def mols():
+    cluster = f.ClusterPageFactory(title="Mols i Udvikling")
+    return {"cluster": cluster, "knebel": cluster.villages.get(name="Knebel")}
+
+
+def _expected():
+    return {
+        phrase: {r.slug for r in reading}
+        for phrase, reading in zip(PHRASES, read(PHRASES), strict=True)
+    }
+
+
+def test_every_phrase_is_read_as_some_skill():
+    assert all(_expected().values()), _expected()
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_consumer_reads_the_same_skills(client, mols, phrase):
+    expected = _expected()[phrase]
+    skills = {s.slug: s for s in Skill.objects.filter(slug__in=expected)}
+    categories = {s.category for s in skills.values()}
+
+    # A resident writes the phrase on their profile, through the form.
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    profile.clusters.add(mols["cluster"])
+    Consent.objects.create(
+        user=profile.user, purpose=ConsentPurpose.CONTACT, text_version="t"
+    )
+    client.force_login(profile.user)
+    response = client.post(
+        reverse("volunteers:profile"),
+        {
+            "display_name": "Birthe",
+            "postcode": "8420",
+            "village_name": "Knebel",
+            "hours_per_month": "4",
+            "language": "da",
+            "skills-TOTAL_FORMS": "1",
+            "skills-INITIAL_FORMS": "0",
+            "skills-0-phrase": phrase,
+            "skills-0-level": "do",
+        },
+    )
+    assert response.status_code == 302
+    stored = VolunteerSkill.objects.get(profile=profile)
+    assert {s.slug for s in stored.reading.skills.all()} == expected
+    assert stored.skill.slug in expected  # "Genkendt som": the strongest of them
+
+    # An editor asks for the same phrase on a task.
+    plan = f.ActionPlanPageFactory(parent=mols["cluster"])
+    task = f.TaskFactory(page=plan, title="Opgaven", skills=phrase)
+
+    scope = resources.municipal_scope(["syddjurs"])
+    counted = {
+        (row["reading__links__skill__name_da"])
+        for row in resources.skill_counts(scope, by_skill=True)
+    }
+    assert counted == {s.name_da for s in skills.values()}
+    for skill in skills.values():
+        contacts = resources.contactable_residents(scope, skill=skill)
+        assert profile in contacts
+
+    balance = {
+        b.category: (b.supply, b.demand)
+        for b in overview.skill_supply_and_demand(overview.Scope(["syddjurs"]))
+    }
+    assert {c for c, (supply, _d) in balance.items() if supply} == categories
+    assert {c for c, (_s, demand) in balance.items() if demand} == categories
+
+    gaps = {g.label for g in resources.skill_gaps(scope) if task in g.tasks}
+    assert gaps == {s.name_da for s in skills.values()}
+
+    (item,) = recognised(phrase)
+    assert {s["slug"] for s in item["skills"]} == expected
+
+    (found,) = [m for t, m in tasks_for_resident(profile) if t.pk == task.pk]
+    reason_skills = {r.skill_slug for r in found.reasons if r.kind == "skill"}
+    assert reason_skills and reason_skills <= expected
