@@ -78,6 +78,7 @@ test-fast: install-test
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	for po in locale/*/LC_MESSAGES/django.po; do msgfmt --check-format -o /dev/null $$po; done

@@ -1,0 +1,449 @@
+"""Scores: the weights, the parts beside skills, feedback, and the top-k prune."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from .contract import Task, Volunteer
+from .taxonomy import Taxonomy
+from .text import normalise
+from .vocabulary import _Vocabulary
+
+# Skills decide: a resident who cannot do the task is no match, however close they live;
+# the rest orders people of equal skill (and, being small, lets the engine drop early
+# every candidate whose skills trail the best by more than the rest could make up).
+W_SKILL = 0.80
+
+
+# Place matters in a village cluster (no car, short evenings): same village counts most.
+W_PLACE = 0.10
+
+
+PLACE_SCORES = {"village": 1.0, "cluster": 0.6, "municipality": 0.3}
+
+
+# Time: a resident free on evenings is no help for a weekday task.
+W_AVAILABILITY = 0.06
+
+
+# Load: spread the work; someone already at their monthly hours is asked last.
+W_LOAD = 0.04
+
+
+# Newcomers on "good first tasks": bring new kinds of volunteers in (added on top).
+NEWCOMER_BOOST = 5.0
+
+
+# Levels: "can teach" is a little better than "can do"; "wants to learn" still counts,
+# because people under-claim — but less.
+LEVEL_FACTOR = {"teach": 1.0, "do": 0.95, "learn": 0.7, "": 0.95}
+
+
+# Below this final score (0–100) nothing is returned.
+RELEVANCE_THRESHOLD = 35.0
+
+
+# Feedback. A task that needs the skills of one the resident said no to keeps this
+# share of its skill score less (for the part of its skills that are alike); one like
+# a task an editor found them unsuitable for, in the same cluster, likewise. Skills of
+# tasks a resident was confirmed for, or did, count this much more (up to full marks).
+DECLINED_PENALTY = 0.35
+
+
+UNSUITABLE_PENALTY = 0.35
+
+
+# Newcomers: a resident who is new to volunteering, or wrote nothing the engine can
+# read, is offered the good first tasks near them at this score (plus the place).
+WELCOME_SCORE = 40.0
+
+
+# Points (0–100) on the final score for a task whose skills a resident has already
+# been confirmed for, or done (added on top, as the newcomer boost is: a resident
+# with full marks for the skill still moves ahead of one who never did it).
+PROVEN_POINTS = 5.0
+
+
+# A phrase's skills, for telling tasks alike: only what it clearly names.
+ALIKE_CONFIDENCE = 0.85
+
+
+# Soft maximum for the join: (Σ sᵖ)^(1/p) is within a few per cent of max(s).
+SOFTMAX_P = 8
+
+
+def _place_how(task: Task, volunteer: Volunteer) -> str | None:
+    if task.village and task.village == volunteer.village:
+        return "village"
+    if task.cluster and task.cluster == volunteer.cluster:
+        return "cluster"
+    if task.municipality and task.municipality == volunteer.municipality:
+        return "municipality"
+    return None
+
+
+def _availability(task: Task, volunteer: Volunteer) -> float:
+    if not task.when:
+        return 1.0
+    if not volunteer.availability:
+        return 0.5  # not said
+    return len(task.when & volunteer.availability) / len(task.when)
+
+
+def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:
+    """How many tasks a resident can take on: their free hours over a typical task."""
+    if not volunteer.hours_per_month:
+        return 1
+    free = volunteer.hours_per_month - volunteer.load_hours
+    if free <= 0:
+        return 0
+    hours = [t.hours for t in tasks_by_id.values() if t.hours] or [4.0]
+    typical = float(np.median(hours))
+    return max(1, min(int(free // typical), 3))
+
+
+SLOT_BITS = {
+    "weekdays": 1,
+    "evenings": 2,
+    "weekends": 4,
+    "spring": 8,
+    "summer": 16,
+    "autumn": 32,
+    "winter": 64,
+}
+
+
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.float32)
+
+
+class _Codes(dict):
+    """Small integers for places, shared by tasks and residents (-1: not known)."""
+
+    def code(self, value) -> int:
+        if not value:
+            return -1
+        return self.setdefault(value, len(self))
+
+
+def _mask(slots) -> int:
+    bits = 0
+    for slot in slots:
+        bits |= SLOT_BITS.get(slot, 0)
+    return bits
+
+
+class _Side:
+    """Per-item arrays (place codes, time bits, hours) for vectorised scoring."""
+
+    def __init__(self, items, codes: _Codes, *, tasks: bool):
+        n = len(items)
+        self.village = np.fromiter((codes.code(i.village) for i in items), np.int32, n)
+        self.cluster = np.fromiter((codes.code(i.cluster) for i in items), np.int32, n)
+        self.municipality = np.fromiter(
+            (codes.code(i.municipality) for i in items), np.int32, n
+        )
+        if tasks:
+            self.mask = np.fromiter((_mask(i.when) for i in items), np.uint8, n)
+            self.hours = np.fromiter((i.hours for i in items), np.float32, n)
+            self.hours_or_one = np.where(self.hours > 0, self.hours, 1).astype(
+                np.float32
+            )
+            self.first = np.fromiter((i.good_first_task for i in items), bool, n)
+            self.no_place = (
+                (self.village < 0) & (self.cluster < 0) & (self.municipality < 0)
+            )
+        else:
+            self.mask = np.fromiter((_mask(i.availability) for i in items), np.uint8, n)
+            self.hours = np.fromiter((i.hours_per_month for i in items), np.float32, n)
+            self.load = np.fromiter((i.load_hours for i in items), np.float32, n)
+            self.newcomer = np.fromiter((i.newcomer for i in items), bool, n)
+
+
+def combine(
+    coverage: np.ndarray,
+    task_rows: np.ndarray,
+    volunteer_cols: np.ndarray,
+    tasks: _Side,
+    volunteers: _Side,
+) -> np.ndarray:
+    """Final scores (0–100) for candidate pairs: skill coverage and the rest.
+
+    Everything is gathered from per-side arrays, so a million pairs cost a few
+    numpy operations rather than a million Python calls.
+    """
+    t, v = task_rows, volunteer_cols
+    f32 = np.float32
+    # Place: the best level that holds, written over from weakest to strongest.
+    place = np.zeros(t.shape, f32)
+    tm = tasks.municipality[t]
+    place[(tm >= 0) & (tm == volunteers.municipality[v])] = PLACE_SCORES["municipality"]
+    tc = tasks.cluster[t]
+    place[(tc >= 0) & (tc == volunteers.cluster[v])] = PLACE_SCORES["cluster"]
+    tv = tasks.village[t]
+    place[(tv >= 0) & (tv == volunteers.village[v])] = PLACE_SCORES["village"]
+    place[tasks.no_place[t]] = 0.5  # a task without a place: neither good nor bad
+
+    need, free_slots = tasks.mask[t], volunteers.mask[v]
+    availability = _POPCOUNT[need & free_slots] / np.maximum(_POPCOUNT[need], f32(1))
+    availability[free_slots == 0] = 0.5
+    availability[need == 0] = 1.0
+
+    hours = volunteers.hours[v]
+    load = np.clip((hours - volunteers.load[v]) / tasks.hours_or_one[t], f32(0), f32(1))
+    load[hours <= 0] = 0.7
+
+    weight = f32(100.0 / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD))
+    score = coverage.astype(f32, copy=False) * f32(W_SKILL * weight)
+    score += place * f32(W_PLACE * weight)
+    score += availability * f32(W_AVAILABILITY * weight)
+    score += load * f32(W_LOAD * weight)
+    score[tasks.first[t] & volunteers.newcomer[v]] += f32(NEWCOMER_BOOST)
+    return np.minimum(score, f32(100.0))
+
+
+class _Alike:
+    """Which tasks are alike: the skills each phrase clearly names, as keys.
+
+    A phrase the taxonomy knows stands for its skills ("s12"); one it does not know
+    stands for itself ("p" and the phrase), so that two tasks asking for the same
+    unknown thing are alike too.
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def keys(self, phrase: str) -> frozenset[str]:
+        key = normalise(phrase)
+        found = self.cache.get(key)
+        if found is None:
+            skills = {
+                f"s{index}"
+                for index, (confidence, _how, _word) in self.taxonomy.lookup(
+                    key
+                ).items()
+                if confidence >= ALIKE_CONFIDENCE
+            }
+            found = self.cache[key] = frozenset(
+                skills or ({f"p{key}"} if key else set())
+            )
+        return found
+
+    def of_task(self, task: Task) -> frozenset[str]:
+        return frozenset(k for phrase in task.skills for k in self.keys(phrase))
+
+
+class _Feedback:
+    """Residents' feedback as an inverted index: skill key -> residents (columns).
+
+    Cheap where there is little feedback: a task costs one look-up per skill it
+    needs, and only residents who said something about such a skill are touched.
+    """
+
+    def __init__(self, alike: _Alike, volunteers: Sequence[Volunteer]):
+        self.alike = alike
+        self.declined: dict[str, set[int]] = defaultdict(set)
+        self.unsuitable: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.proven: dict[str, set[int]] = defaultdict(set)
+        for column, volunteer in enumerate(volunteers):
+            if not volunteer.has_feedback:
+                continue
+            for cluster, phrase in volunteer.declined:
+                for key in alike.keys(phrase):
+                    if cluster:
+                        self.unsuitable[(cluster, key)].add(column)
+                    else:
+                        self.declined[key].add(column)
+            for phrase in volunteer.proven:
+                for key in alike.keys(phrase):
+                    self.proven[key].add(column)
+
+    def __bool__(self) -> bool:
+        return bool(self.declined or self.unsuitable or self.proven)
+
+    def shares(
+        self, keys: frozenset[str], cluster: str | None, column: int
+    ) -> dict[str, float]:
+        """How much of a task's skills each kind of feedback is about (0–1)."""
+        if not keys:
+            return {}
+        found = {
+            "declined": sum(column in self.declined.get(k, ()) for k in keys),
+            "unsuitable": sum(
+                column in self.unsuitable.get((cluster or "", k), ()) for k in keys
+            )
+            if cluster
+            else 0,
+            "proven": sum(column in self.proven.get(k, ()) for k in keys),
+        }
+        return {kind: n / len(keys) for kind, n in found.items() if n}
+
+    def delta(self, tasks: Sequence[Task], shape) -> sparse.csr_matrix | None:
+        """Task × resident: the factor (minus one) a no puts on a skill score."""
+        moved: dict[tuple[int, int], float] = defaultdict(float)
+        for t, task in enumerate(tasks):
+            keys = self.alike.of_task(task)
+            if not keys:
+                continue
+            share = 1.0 / len(keys)
+            for key in keys:
+                for column in self.declined.get(key, ()):
+                    moved[(t, column)] -= DECLINED_PENALTY * share
+                if task.cluster:
+                    for column in self.unsuitable.get((str(task.cluster), key), ()):
+                        moved[(t, column)] -= UNSUITABLE_PENALTY * share
+        if not moved:
+            return None
+        (rows, cols), values = zip(*moved, strict=True), list(moved.values())
+        return sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), (rows, cols)), shape=shape
+        )
+
+    def points(
+        self, tasks: Sequence[Task], rows: np.ndarray, cols: np.ndarray
+    ) -> np.ndarray | None:
+        """Proven points for the pairs (rows[i], cols[i]); None if none earn any."""
+        if not self.proven:
+            return None
+        earned: dict[tuple[int, int], float] = defaultdict(float)
+        for t, task in enumerate(tasks):
+            keys = self.alike.of_task(task)
+            for key in keys:
+                for column in self.proven.get(key, ()):
+                    earned[(t, column)] += PROVEN_POINTS / len(keys)
+        if not earned:
+            return None
+        return np.fromiter(
+            (
+                earned.get(pair, 0.0)
+                for pair in zip(rows.tolist(), cols.tolist(), strict=True)
+            ),
+            np.float32,
+            len(rows),
+        )
+
+    def apply(self, coverage: sparse.csr_matrix, tasks: Sequence[Task]):
+        """Move the skill scores of the pairs feedback is about (before the prune,
+        so that the top k it picks is still the true one)."""
+        delta = self.delta(tasks, coverage.shape)
+        if delta is None:
+            return coverage
+        coverage = (coverage + coverage.multiply(delta)).tocsr()
+        np.clip(coverage.data, 0.0, 1.0, out=coverage.data)
+        return coverage
+
+
+# Everything but skills adds at most this much to a score (0–1 of the weights, plus the
+# newcomer boost): a resident whose skill coverage trails the k-th best by more cannot
+# reach that task's top k.
+_OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + (
+    NEWCOMER_BOOST + PROVEN_POINTS
+) / 100.0
+
+
+_PRUNE_BINS = 256  # resolution of the per-task histogram that bounds the k-th best
+
+
+def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Drop candidates that cannot make a task's top k, whatever else they bring.
+
+    Works on `coverage` in place (a fresh product, owned by the caller) and returns it.
+
+    A resident whose coverage trails the task's k-th best by more than the other parts
+    can make up is out. The k-th best comes from a histogram per task (one bincount for
+    the whole chunk, no loop): the lower edge of the bin holding it is a bound from
+    below, so the cut keeps everyone the exact k-th best would keep, and a few more.
+    """
+    counts = np.diff(coverage.indptr)
+    if not (counts > k).any():
+        return coverage
+    bins = _PRUNE_BINS
+    n_rows = coverage.shape[0]
+    rows = np.repeat(np.arange(n_rows, dtype=np.int32), counts)
+    slot = (coverage.data * bins).astype(np.int32)
+    np.minimum(slot, bins - 1, out=slot)
+    slot += rows * bins
+    histogram = np.bincount(slot, minlength=n_rows * bins).reshape(n_rows, bins)
+    from_top = np.cumsum(histogram[:, ::-1], axis=1)
+    kth_bin = bins - 1 - np.argmax(from_top >= k, axis=1)
+    margin = _OTHER_MAX / W_SKILL
+    cut = np.where(counts > k, kth_bin / bins - margin - 1e-6, -np.inf)
+    cut = cut.astype(np.float32)
+    # Zero what is out and compact in place (cheaper than copying through a mask).
+    np.multiply(coverage.data, coverage.data >= cut[rows], out=coverage.data)
+    coverage.eliminate_zeros()
+    return coverage
+
+
+def _best_per_sorted_row(rows, cols, scores, k) -> list[int]:
+    """Positions of the k best scores of each row, best first, ties by column.
+
+    `rows` comes sorted (from a CSR matrix), so each row is a slice: a partition per
+    row, then a sort of only the few that can be in the top k.
+    """
+    if rows.size == 0:
+        return []
+    bounds = np.flatnonzero(np.diff(rows)) + 1
+    starts = np.concatenate(([0], bounds))
+    ends = np.concatenate((bounds, [rows.size]))
+    picked: list[int] = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        row_scores = scores[start:end]
+        if end - start > k:
+            kth = np.partition(row_scores, end - start - k)[end - start - k]
+            idx = np.flatnonzero(row_scores >= kth)
+        else:
+            idx = np.arange(end - start)
+        order = idx[np.lexsort((cols[start:end][idx], -row_scores[idx]))][:k]
+        picked.extend((start + order).tolist())
+    return picked
+
+
+def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the k largest scores, largest first (argpartition, then a sort)."""
+    if scores.size <= k:
+        return np.argsort(-scores, kind="stable")
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part], kind="stable")]
+
+
+def _best(
+    phrase_scores: sparse.csr_matrix, incidence_p: sparse.csr_matrix
+) -> sparse.csr_matrix:
+    """Requirement × resident: the best of the resident's phrases for it.
+
+    A soft maximum with one sparse product: (Σ (score·level)ᵖ)^(1/p).
+    """
+    powered = phrase_scores.copy()
+    powered.data = powered.data**SOFTMAX_P
+    best = (powered @ incidence_p).tocsr()
+    best.data = np.minimum(best.data ** (1.0 / SOFTMAX_P), 1.0)
+    return best
+
+
+def _task_requirements(
+    tasks: Sequence[Task], required: _Vocabulary
+) -> sparse.csr_matrix:
+    """Task × requirement, each row averaging over the task's requirements."""
+    rows, cols, values = [], [], []
+    for t, task in enumerate(tasks):
+        indexes = {
+            required.index[k]
+            for k in (normalise(p) for p in task.skills)
+            if k in required.index
+        }
+        if not indexes:
+            continue
+        weight = 1.0 / len(indexes)
+        for r in indexes:
+            rows.append(t)
+            cols.append(r)
+            values.append(weight)
+    return sparse.csr_matrix(
+        (np.asarray(values, dtype=np.float32), (rows, cols)),
+        shape=(len(tasks), len(required.keys)),
+    )

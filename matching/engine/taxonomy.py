@@ -1,0 +1,168 @@
+"""The skill taxonomy: every word for every skill, indexed for the one reading."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from .text import LINKING, normalise, stem
+
+# The built-in Danish taxonomy: data owned by the `skills` app (read as a file; the
+# engine imports nothing of the project).
+TAXONOMY_PATH = Path(__file__).resolve().parents[2] / "skills" / "data" / "skills.json"
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    index: int
+    slug: str
+    name_da: str
+    name_en: str
+    category: str
+
+
+class Taxonomy:
+    """The skills and every word for them, indexed for lookups."""
+
+    def __init__(self, skills: Sequence[dict]):
+        self.skills: list[SkillInfo] = []
+        # normalised word -> list of (skill index, kind); a word belongs to one skill in
+        # the shipped data, but editors may add overlaps.
+        self.words: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.stems: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        slugs = {}
+        for item in skills:
+            info = SkillInfo(
+                index=len(self.skills),
+                slug=item["slug"],
+                name_da=item.get("da") or item.get("name_da") or item["slug"],
+                name_en=item.get("en") or item.get("name_en") or "",
+                category=item.get("category", ""),
+            )
+            self.skills.append(info)
+            slugs[info.slug] = info.index
+            entries = [
+                (info.name_da, "name"),
+                (info.name_en, "english"),
+                *((w, "synonym") for w in item.get("synonyms", ())),
+                *((w, "english") for w in item.get("english", ())),
+                *((w, "misspelling") for w in item.get("misspellings", ())),
+            ]
+            for word, kind in entries:
+                key = normalise(word)
+                if not key:
+                    continue
+                if all(i != info.index for i, _k in self.words[key]):
+                    self.words[key].append((info.index, kind))
+        related = []
+        for item in skills:
+            a = slugs[item["slug"]]
+            for other in item.get("related", ()):
+                if other in slugs and slugs[other] != a:
+                    related.append((a, slugs[other]))
+                    related.append((slugs[other], a))
+        n = len(self.skills)
+        if related:
+            rows, cols = zip(*set(related), strict=True)
+            self.related = sparse.csr_matrix(
+                (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n)
+            )
+        else:
+            self.related = sparse.csr_matrix((n, n), dtype=np.float32)
+        self.related_pairs = set(zip(*self.related.nonzero(), strict=True))
+        # Single words of the taxonomy, for stems and compounds.
+        # Stems only of real words (not of misspellings, whose stems collide with
+        # other words: "tømer" and "tømme" share "tøm"), and of at least 4 letters.
+        for key, hits in list(self.words.items()):
+            real = [(i, kind) for i, kind in hits if kind != "misspelling"]
+            if " " not in key and real and len(stem(key)) >= 4:
+                self.stems[stem(key)].extend(real)
+        self.parts = sorted(
+            {w for w in self.words if " " not in w and len(w) >= 4},
+            key=len,
+            reverse=True,
+        )
+        self.vocabulary = list(self.words)
+
+    @classmethod
+    def builtin(cls) -> Taxonomy:
+        data = json.loads(TAXONOMY_PATH.read_text(encoding="utf-8"))
+        return cls(data["skills"])
+
+    # A phrase -> {skill index: (confidence 0–1, how, matched word)} -------------------
+
+    def lookup(self, phrase: str) -> dict[int, tuple[float, str, str]]:
+        key = normalise(phrase)
+        found: dict[int, tuple[float, str, str]] = {}
+        if not key:
+            return found
+
+        def add(hits, confidence, how, word):
+            for index, kind in hits:
+                how_here = kind if how is None else how
+                if confidence > found.get(index, (0.0,))[0]:
+                    found[index] = (confidence, how_here, word)
+
+        if key in self.words:
+            add(self.words[key], 1.0, None, key)
+            return found
+        if " " not in key and len(stem(key)) >= 4 and stem(key) in self.stems:
+            add(self.stems[stem(key)], 0.97, "stem", key)
+            return found
+        if " og " in f" {key} " or "," in phrase:
+            # "klippe hæk og græs", "tømrer og maler": each part on its own.
+            for part in re.split(r"\bog\b|,", key):
+                if part.strip() and part.strip() != key:
+                    for index, value in self.lookup(part.strip()).items():
+                        if value[0] > found.get(index, (0.0,))[0]:
+                            found[index] = value
+            if found:
+                return found
+        tokens = key.split()
+        for token in tokens:
+            if token in self.words and len(token) >= 3:
+                add(self.words[token], 0.9, None, token)
+            elif (
+                len(token) >= 4 and len(stem(token)) >= 4 and stem(token) in self.stems
+            ):
+                add(self.stems[stem(token)], 0.88, "stem", token)
+            elif len(token) >= 7:
+                for part in self.compound_parts(token):
+                    add(self.words[part], 0.85, "compound", part)
+        return found
+
+    def compound_parts(self, token: str) -> list[str]:
+        """Split a Danish compound into known taxonomy words.
+
+        The longest known word it starts with (the modifier) and the longest it ends
+        with (the head, which decides the meaning), joined by nothing, "s" or "e":
+        "regnskabshjælp" → "regnskab" + "hjælp". Shorter words inside a longer one
+        already found ("plante" inside "plantekasse") are not parts of their own.
+        """
+        prefix = suffix = None
+        for word in self.parts:  # longest first
+            if len(word) >= len(token) - 2:
+                continue
+            if prefix is None and token.startswith(word):
+                rest = token[len(word) :]
+                if any(
+                    rest.startswith(joint) and len(rest) - len(joint) >= 3
+                    for joint in LINKING
+                ):
+                    prefix = word
+            elif (
+                suffix is None and token.endswith(word) and len(token) - len(word) >= 3
+            ):
+                suffix = word
+            if prefix and suffix:
+                break
+        if prefix and suffix and len(prefix) + len(suffix) > len(token) + 1:
+            suffix = None  # they overlap: one word read twice
+        return [part for part in (suffix, prefix) if part]
