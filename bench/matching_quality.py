@@ -1,18 +1,22 @@
 """Matching quality on a hand-labelled Danish set: the engine against plain WRatio.
 
-Usage: python bench/matching_quality.py [--data bench/matching_quality_data.json]
+Usage: python bench/matching_quality.py [--data FILE]
 
-The set (``bench/matching_quality_data.json``) holds tasks, residents and, per task,
-graded labels (2: clearly fits, 1: partly, unlisted: 0) and look-alikes (residents
-whose phrases only look like the task's skill). Reports, for the engine and for a
-baseline of ``rapidfuzz.fuzz.WRatio`` (a resident's score for a task = the mean over
-the task's phrases of the best WRatio over the resident's phrases; all residents
-ranked by it):
+Two sets: the team's own (``bench/matching_quality_data.json``) and a held-out one
+(``bench/matching_quality_heldout.json``, written by someone who had read neither the
+taxonomy nor the engine, before any tuning, and split into a development half and a
+test half; the taxonomy is never extended with the test half's phrases). Each holds
+tasks, residents and, per task, graded labels (2: clearly fits, 1: partly, unlisted:
+0) and look-alikes (residents whose phrases only look like the task's skill).
+Reports, per set, for the engine and for a baseline of ``rapidfuzz.fuzz.WRatio`` (a
+resident's score for a task = the mean over the task's phrases of the best WRatio
+over the resident's phrases; all residents ranked by it):
 - nDCG@10 (gains 2/1/0, log2 discount, ideal from the labels), mean over tasks;
 - precision@5 (grade ≥ 1 counts as relevant), mean over tasks;
 - tasks with a look-alike in the top 5;
 - per-task nDCG@10 for the engine, with its worst tasks and what they ranked.
-Targets: engine nDCG@10 ≥ 0.9 and no look-alike in any top 5.
+Targets, on each set and on the test half: nDCG@10 ≥ 0.95, precision@5 ≥ 0.95 and
+no look-alike in any top 5.
 """
 
 from __future__ import annotations
@@ -32,9 +36,13 @@ from rapidfuzz import fuzz  # noqa: E402
 from matching.engine import MatchEngine, Task, Volunteer  # noqa: E402
 
 DATA = ROOT / "bench" / "matching_quality_data.json"
+# Written by someone who had read neither the taxonomy nor the engine, before any
+# tuning on it; split into a development half (looked at) and a test half (not).
+HELDOUT = ROOT / "bench" / "matching_quality_heldout.json"
 K = 10
 P_AT = 5
-TARGET_NDCG = 0.9
+TARGET_NDCG = 0.95
+TARGET_P5 = 0.95
 WORST = 5
 
 
@@ -105,24 +113,35 @@ def describe(rid: str, task: dict, phrases: dict[str, list[str]]) -> str:
     return f"{rid} ({mark}): {', '.join(phrases[rid])}"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    args = parser.parse_args()
+SETS = [
+    ("the team's own set", DATA, None),
+    ("held-out set, development half", HELDOUT, "dev"),
+    ("held-out set, test half", HELDOUT, "test"),
+]
 
-    data = json.loads(args.data.read_text(encoding="utf-8"))
+
+def load(path: Path, split: str | None) -> tuple[list[dict], list[dict]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     tasks, residents = data["tasks"], data["residents"]
-    phrases = {r["id"]: r["skills"] for r in residents}
-    assert len({r["id"] for r in residents}) == len(residents), "duplicate resident"
+    phrases = {r["id"] for r in residents}
+    assert len(phrases) == len(residents), "duplicate resident"
     for task in tasks:
-        unknown = (set(task["relevant"]) | set(task["look_alikes"])) - set(phrases)
+        unknown = (set(task["relevant"]) | set(task["look_alikes"])) - phrases
         assert not unknown, f"{task['id']}: unknown residents {sorted(unknown)}"
+    if split is not None:
+        tasks = [t for t in tasks if t.get("split") == split]
+    return tasks, residents
 
+
+def report(name: str, tasks, residents) -> tuple[list[str], dict]:
+    """The table of one set, and the engine's result on it."""
+    phrases = {r["id"]: r["skills"] for r in residents}
     engine_rank, ranked = engine_rankings(tasks, residents)
     engine = evaluate(tasks, engine_rank)
     baseline = evaluate(tasks, wratio_rankings(tasks, residents))
-
     lines = [
+        f"### {name}",
+        "",
         f"{len(tasks)} tasks × {len(residents)} residents (hand-labelled, Danish); "
         f"nDCG@{K} with gains 2/1/0, precision@{P_AT} counting grade ≥ 1, "
         f"look-alikes counted in the top {P_AT}.",
@@ -131,12 +150,12 @@ def main() -> int:
         f"in top {P_AT} |",
         "| --- | ---: | ---: | ---: |",
     ]
-    for name, result in (
+    for label, result in (
         ("MatchEngine.rank", engine),
         ("fuzz.WRatio baseline", baseline),
     ):
         lines.append(
-            f"| {name} | {result['ndcg']:.3f} | {result['p5']:.3f} | "
+            f"| {label} | {result['ndcg']:.3f} | {result['p5']:.3f} | "
             f"{result['look_alike_tasks']} of {len(tasks)} |"
         )
     lines += [
@@ -146,7 +165,6 @@ def main() -> int:
         "| task | phrases | engine | WRatio | engine look-alikes in top 5 |",
         "| --- | --- | ---: | ---: | --- |",
     ]
-    by_id = {t["id"]: t for t in tasks}
     for task in tasks:
         e = engine["per_task"][task["id"]]
         b = baseline["per_task"][task["id"]]
@@ -156,12 +174,12 @@ def main() -> int:
         )
     worst = sorted(tasks, key=lambda t: engine["per_task"][t["id"]]["ndcg"])[:WORST]
     lines += ["", f"Worst {WORST} tasks for the engine:", ""]
+    by_id = {t["id"]: t for t in tasks}
     for task in worst:
         tid = task["id"]
         ranking = engine_rank[tid]
         missed = sorted(
-            (r for r, g in task["relevant"].items() if g == 2 and r not in ranking),
-            key=lambda r: r,
+            r for r, g in task["relevant"].items() if g == 2 and r not in ranking
         )
         lines.append(
             f"- **{tid}** ({'; '.join(task['skills'])}): nDCG@{K} "
@@ -174,15 +192,38 @@ def main() -> int:
             )
         for rid in missed:
             lines.append(f"  - missed: {describe(rid, task, phrases)}")
-    ok = engine["ndcg"] >= TARGET_NDCG and engine["look_alike_tasks"] == 0
-    lines += [
+    return lines, engine
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="one set only (all of its tasks)")
+    args = parser.parse_args()
+    sets = [(str(args.data), args.data, None)] if args.data else SETS
+
+    out, summary, ok = [], [], True
+    for name, path, split in sets:
+        tasks, residents = load(path, split)
+        lines, engine = report(name, tasks, residents)
+        out += [*lines, ""]
+        met = engine["ndcg"] >= TARGET_NDCG and engine["p5"] >= TARGET_P5
+        clean = engine["look_alike_tasks"] == 0
+        ok &= met and clean
+        summary.append(
+            f"| {name} | {engine['ndcg']:.3f} | {engine['p5']:.3f} | "
+            f"{engine['look_alike_tasks']} of {len(tasks)} | "
+            f"{'met' if met and clean else 'NOT met'} |"
+        )
+    head = [
+        f"Targets on every set: nDCG@{K} ≥ {TARGET_NDCG}, precision@{P_AT} ≥ "
+        f"{TARGET_P5}, no look-alike in any top {P_AT}.",
         "",
-        f"Targets: engine nDCG@{K} ≥ {TARGET_NDCG} "
-        f"({'met' if engine['ndcg'] >= TARGET_NDCG else 'NOT met'}); "
-        f"no look-alike in any top {P_AT} "
-        f"({'met' if engine['look_alike_tasks'] == 0 else 'NOT met'}).",
+        f"| set | nDCG@{K} | precision@{P_AT} | look-alikes in top {P_AT} | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+        *summary,
+        "",
     ]
-    table = "\n".join(lines)
+    table = "\n".join(head + out)
     print(table)
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
