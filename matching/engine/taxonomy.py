@@ -19,6 +19,38 @@ from .text import LINKING, normalise, stem
 TAXONOMY_PATH = Path(__file__).resolve().parents[2] / "skills" / "data" / "skills.json"
 
 
+# How surely a compound's parts name it: its head, or a modifier before a generic head
+# ("tømrer" in "tømrerarbejde"); a modifier before any other head only hints at it.
+COMPOUND_HEAD = 0.85
+COMPOUND_MODIFIER = 0.6
+# Heads that say "work", "person", "learning" or "help" and leave the meaning to the
+# modifier: "-arbejde", "-svend", "-montør", "-kursus", "-hjælp".
+GENERIC_HEADS = frozenset(
+    {
+        "arbejde", "arbejder", "arbejdet", "hjælp", "hjælper", "erfaring",
+        "opgave", "opgaver", "kursus", "kurser", "uddannelse", "uddannet",
+        "mester", "svend", "lærling", "elev", "firma", "virksomhed", "montør",
+        "installatør", "tekniker", "ingeniør", "assistent", "medarbejder",
+        "konsulent", "specialist", "ekspert", "instruktør", "underviser", "leder",
+        "ansvarlig", "frivillig", "viden", "kundskab", "service", "teknik", "job",
+        "folk", "mand", "kone", "dame", "pige", "dreng", "hjælperen",
+        "redaktør", "koordinator", "rådgiver", "formidler", "kyndig", "planlægger",
+        "arrangør", "træner", "fører", "pasning", "pleje", "passer", "ordning",
+        # Doing it, said as a noun: "budgetlægning", "plantekassebygning".
+        "bygning", "lægning", "laegning", "opfølgning", "styring", "håndtering",
+        "planlægning", "skrivning", "opsætning", "vedligehold", "vedligeholdelse",
+        "reparation", "reparationer", "hjælpen",
+        # Endings that make a person of a trade: "bogholderske", "lærerinde".
+        "ske", "erske", "inde",
+    }
+)  # fmt: skip
+GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_HEADS)
+
+
+def _generic(head: str) -> bool:
+    return bool(head) and (head in GENERIC_HEADS or stem(head) in GENERIC_STEMS)
+
+
 @dataclass(frozen=True)
 class SkillInfo:
     index: int
@@ -126,7 +158,24 @@ class Taxonomy:
             if found:
                 return found
         tokens = key.split()
-        for token in tokens:
+        # "el-montør", "VVS-installatør": a hyphen (gone in the key) may join a word.
+        joined: list[str] = []
+        skip: set[int] = set()
+        for i in range(len(tokens) - 1):
+            pair = tokens[i] + tokens[i + 1]
+            if pair in self.words or (
+                len(stem(pair)) >= 4 and stem(pair) in self.stems
+            ):
+                joined.append(pair)
+                skip.update((i, i + 1))
+        for pair in joined:
+            if pair in self.words:
+                add(self.words[pair], 0.9, None, pair)
+            else:
+                add(self.stems[stem(pair)], 0.88, "stem", pair)
+        for i, token in enumerate(tokens):
+            if i in skip:
+                continue
             if token in self.words and len(token) >= 3:
                 add(self.words[token], 0.9, None, token)
             elif (
@@ -134,29 +183,43 @@ class Taxonomy:
             ):
                 add(self.stems[stem(token)], 0.88, "stem", token)
             elif len(token) >= 7:
-                for part in self.compound_parts(token):
-                    add(self.words[part], 0.85, "compound", part)
+                for part, confidence in self.compound_parts(token):
+                    add(self.words[part], confidence, "compound", part)
         return found
 
-    def compound_parts(self, token: str) -> list[str]:
-        """Split a Danish compound into known taxonomy words.
+    def compound_parts(self, token: str) -> list[tuple[str, float]]:
+        """Split a Danish compound into known taxonomy words, with how surely each
+        names the compound's meaning.
 
-        The longest known word it starts with (the modifier) and the longest it ends
-        with (the head, which decides the meaning), joined by nothing, "s" or "e":
-        "regnskabshjælp" → "regnskab" + "hjælp". Shorter words inside a longer one
-        already found ("plante" inside "plantekasse") are not parts of their own.
+        In a Danish compound the head (the last part) decides what it is: the
+        modifier before it only says of what kind. "kagebagning" is baking, not cake;
+        "tømmerflåde" is a raft, not carpentry; "kokkekniv" a knife. So the head is
+        read when the taxonomy knows it. The modifier is read in full only when the
+        head is a generic word for work, people or learning ("tømrerarbejde",
+        "malersvend", "regnskabshjælp", "førstehjælpsinstruktør"); before any other
+        head it counts only weakly, as a hint. Modifier and head are joined by
+        nothing, "s" or "e"; shorter words inside a longer one already found
+        ("plante" inside "plantekasse") are not parts of their own.
         """
         prefix = suffix = None
+        rest = ""
         for word in self.parts:  # longest first
             if len(word) >= len(token) - 2:
                 continue
             if prefix is None and token.startswith(word):
-                rest = token[len(word) :]
-                if any(
-                    rest.startswith(joint) and len(rest) - len(joint) >= 3
+                after = token[len(word) :]
+                rests = [
+                    after[len(joint) :]
                     for joint in LINKING
-                ):
+                    if after.startswith(joint) and len(after) - len(joint) >= 3
+                ]
+                if rests:
+                    # "snedkersvend" is "snedker" + "svend", not + "s" + "vend".
                     prefix = word
+                    rest = next(
+                        (r for r in rests if r in self.words or _generic(r)),
+                        rests[0],
+                    )
             elif (
                 suffix is None and token.endswith(word) and len(token) - len(word) >= 3
             ):
@@ -165,4 +228,11 @@ class Taxonomy:
                 break
         if prefix and suffix and len(prefix) + len(suffix) > len(token) + 1:
             suffix = None  # they overlap: one word read twice
-        return [part for part in (suffix, prefix) if part]
+        head = suffix or rest
+        generic = _generic(head) or _generic(rest)
+        parts: list[tuple[str, float]] = []
+        if suffix and not generic:
+            parts.append((suffix, COMPOUND_HEAD))
+        if prefix:
+            parts.append((prefix, COMPOUND_HEAD if generic else COMPOUND_MODIFIER))
+        return parts

@@ -23,6 +23,8 @@ NEAR_TEXT_CUTOFF = 88
 
 
 # Spelling variants of taxonomy words (rapidfuzz ratio, 0–100).
+# A reading below this is weak enough to try a spelling variant as well.
+WEAK_READING = 0.85
 SPELLING_CUTOFF = 85
 
 
@@ -42,7 +44,13 @@ class _Vocabulary:
 
     def _map_all(self) -> list[dict[int, tuple[float, str, str]]]:
         mappings = [self.taxonomy.lookup(key) for key in self.keys]
-        unmapped = [i for i, m in enumerate(mappings) if not m]
+        # Phrases read not at all, or only weakly (a hint from a compound): a
+        # spelling variant of a taxonomy word may read them better.
+        unmapped = [
+            i
+            for i, m in enumerate(mappings)
+            if not m or max(value[0] for value in m.values()) < WEAK_READING
+        ]
         if unmapped and self.taxonomy.vocabulary:
             queries = [self.keys[i] for i in unmapped]
             scores = process.cdist(

@@ -410,3 +410,26 @@ def test_one_phrase_gives_one_reason_the_strongest():
     assert {r.phrase for r in skill_reasons} == {"snedker", "tømrer"}
     scores = [r.score for r in skill_reasons]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "slug"),
+    [
+        ("snedkersvend", "snedker"),  # + svend (not + s + vend)
+        ("tømrerarbejde", "toemrer"),  # a generic head leaves the meaning
+        ("regnskabshjælp", "regnskab"),
+    ],
+)
+def test_a_compounds_generic_head_leaves_the_meaning_to_its_modifier(
+    engine, phrase, slug
+):
+    (reading,) = engine.read([phrase])
+    assert reading[slug][0] >= 0.85
+
+
+def test_a_compound_whose_head_is_something_else_is_only_a_hint(engine):
+    """ "tømmerflåde" is a raft: its modifier does not make it carpentry."""
+    (raft,) = engine.read(["tømmerflåde"])
+    (trade,) = engine.read(["tømrerarbejde"])
+    assert max((v[0] for v in raft.values()), default=0) < 0.85
+    assert trade["toemrer"][0] >= 0.85
