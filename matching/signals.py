@@ -44,5 +44,12 @@ def learn_words(sender, signup, **kwargs):
 @receiver(taxonomy_changed)
 def reread_phrases(sender, **kwargs):
     """A skill, a synonym or the taxonomy changed: every stored reading is re-read,
-    then matches follow (idempotent: a second message finds nothing stale)."""
-    enqueue("matching.reread_phrases")
+    then matches follow. One waiting message is enough, however many skills a
+    change (or an import) touches: a later one would find nothing stale."""
+    from .models import OutboxMessage
+
+    waiting = OutboxMessage.objects.filter(
+        task_name="matching.reread_phrases", published_at__isnull=True
+    )
+    if not waiting.exists():
+        enqueue("matching.reread_phrases")

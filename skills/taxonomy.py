@@ -91,12 +91,13 @@ def _build_vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
 @receiver(post_save, sender=Skill)
 @receiver(post_delete, sender=Skill)
 @receiver(m2m_changed, sender=Skill.related.through)
-def _forget_vocabulary(**kwargs) -> None:
+def _forget_vocabulary(raw=False, **kwargs) -> None:
     # Now, for this transaction's own reads, and again after the commit: a process
     # that read the first new version before the commit rebuilt from the old rows.
     _new_version()
     transaction.on_commit(_new_version)
-    taxonomy_changed.send(sender=Skill)
+    if not raw:  # a fixture being loaded is no one changing the taxonomy
+        taxonomy_changed.send(sender=Skill)
 
 
 def _new_version() -> None:

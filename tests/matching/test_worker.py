@@ -45,7 +45,8 @@ def test_a_real_worker_stores_matches_for_work_from_the_outbox():
     try:
         with transaction.atomic():
             enqueue("matching.rematch_volunteer", profile.pk)
-        assert OutboxMessage.objects.get().published_at is not None
+        message = OutboxMessage.objects.get(task_name="matching.rematch_volunteer")
+        assert message.published_at is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if Match.objects.filter(volunteer=profile, task=task).exists():
