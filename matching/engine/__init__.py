@@ -53,7 +53,7 @@ from .scoring import (
 )
 from .taxonomy import TAXONOMY_PATH, SkillInfo, Taxonomy
 from .text import normalise, split_phrases, stem
-from .vocabulary import _Vocabulary
+from .vocabulary import NEAR_TEXT_CUTOFF, SPELLING_CUTOFF, _Vocabulary
 
 __all__ = [
     "ALIKE_CONFIDENCE",
@@ -61,10 +61,12 @@ __all__ = [
     "ENGINE_VERSION",
     "HOW_LABELS",
     "LEVEL_FACTOR",
+    "NEAR_TEXT_CUTOFF",
     "NEWCOMER_BOOST",
     "PLACE_SCORES",
     "PROVEN_POINTS",
     "RELEVANCE_THRESHOLD",
+    "SPELLING_CUTOFF",
     "TAXONOMY_PATH",
     "UNSUITABLE_PENALTY",
     "WELCOME_SCORE",
