@@ -66,6 +66,15 @@ class Skill(index.Indexed, models.Model):
         blank=True,
         help_text=_("One per line: spellings residents really type, e.g. “facebok”."),
     )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where the words come from, e.g. “DISCO-08 (Danmarks Statistik)” for "
+            "occupations, or “Klyngeportal” for everyday words."
+        ),
+    )
     related = models.ManyToManyField(
         "self",
         verbose_name=_("related skills"),

@@ -121,6 +121,7 @@ class Taxonomy:
             key=len,
             reverse=True,
         )
+        self.part_set = frozenset(self.parts)
         self.vocabulary = list(self.words)
 
     @classmethod
@@ -203,28 +204,30 @@ class Taxonomy:
         """
         prefix = suffix = None
         rest = ""
-        for word in self.parts:  # longest first
-            if len(word) >= len(token) - 2:
+        # The longest known word the token starts with, leaving 3 letters or more
+        # (after a joint), and the longest it ends with, leaving 3 or more: a set
+        # look-up per length, not a scan of every word.
+        for end in range(len(token) - 3, 3, -1):
+            word = token[:end]
+            if word not in self.part_set:
                 continue
-            if prefix is None and token.startswith(word):
-                after = token[len(word) :]
-                rests = [
-                    after[len(joint) :]
-                    for joint in LINKING
-                    if after.startswith(joint) and len(after) - len(joint) >= 3
-                ]
-                if rests:
-                    # "snedkersvend" is "snedker" + "svend", not + "s" + "vend".
-                    prefix = word
-                    rest = next(
-                        (r for r in rests if r in self.words or _generic(r)),
-                        rests[0],
-                    )
-            elif (
-                suffix is None and token.endswith(word) and len(token) - len(word) >= 3
-            ):
+            after = token[end:]
+            rests = [
+                after[len(joint) :]
+                for joint in LINKING
+                if after.startswith(joint) and len(after) - len(joint) >= 3
+            ]
+            if rests:
+                # "snedkersvend" is "snedker" + "svend", not + "s" + "vend".
+                prefix = word
+                rest = next(
+                    (r for r in rests if r in self.words or _generic(r)), rests[0]
+                )
+                break
+        for start in range(3, len(token) - 3):
+            word = token[start:]
+            if word in self.part_set:
                 suffix = word
-            if prefix and suffix:
                 break
         if prefix and suffix and len(prefix) + len(suffix) > len(token) + 1:
             suffix = None  # they overlap: one word read twice
