@@ -90,7 +90,7 @@ format: install-test
 # On SQLite, the embedded default (the seeded database is kept under bench/results/).
 bench: install-test
 	@status=0; \
-	for script in bench/pages.py bench/matching_quality.py bench/matching_speed.py; do \
+	for script in bench/pages.py bench/matching_quality.py bench/matching_speed.py bench/readings.py; do \
 	  echo "== $$script"; $(PY) $$script || status=1; \
 	done; \
 	exit $$status
