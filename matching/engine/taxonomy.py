@@ -23,6 +23,10 @@ TAXONOMY_PATH = Path(__file__).resolve().parents[2] / "skills" / "data" / "skill
 # ("tømrer" in "tømrerarbejde"); a modifier before any other head only hints at it.
 COMPOUND_HEAD = 0.85
 COMPOUND_MODIFIER = 0.6
+# The longest taxonomy entry, in words, looked for inside a longer phrase.
+MAX_WORDS = 4
+# A head this short counts only after a known modifier (see `compound_parts`).
+SHORT_HEAD = 4
 # Heads that say "work", "person", "learning" or "help" and leave the meaning to the
 # modifier: "-arbejde", "-svend", "-montør", "-kursus", "-hjælp".
 GENERIC_HEADS = frozenset(
@@ -159,10 +163,23 @@ class Taxonomy:
             if found:
                 return found
         tokens = key.split()
+        skip: set[int] = set()
+        # Words of the taxonomy that are several words ("trække strøm", "slå græs",
+        # "lægge fliser"), inside a longer phrase: the longest first.
+        for size in range(min(MAX_WORDS, len(tokens) - 1), 1, -1):
+            for start in range(len(tokens) - size + 1):
+                span = range(start, start + size)
+                if skip.intersection(span):
+                    continue
+                words = " ".join(tokens[start : start + size])
+                if words in self.words:
+                    add(self.words[words], 0.9, None, words)
+                    skip.update(span)
         # "el-montør", "VVS-installatør": a hyphen (gone in the key) may join a word.
         joined: list[str] = []
-        skip: set[int] = set()
         for i in range(len(tokens) - 1):
+            if i in skip or i + 1 in skip:
+                continue
             pair = tokens[i] + tokens[i + 1]
             if pair in self.words or (
                 len(stem(pair)) >= 4 and stem(pair) in self.stems
@@ -229,6 +246,10 @@ class Taxonomy:
             if word in self.part_set:
                 suffix = word
                 break
+        if suffix and len(suffix) <= SHORT_HEAD and prefix is None:
+            # A short word at the end of an unknown one is more often an ending
+            # than a head: "normale", "minimale" are not about painting ("male").
+            suffix = None
         if prefix and suffix and len(prefix) + len(suffix) > len(token) + 1:
             suffix = None  # they overlap: one word read twice
         head = suffix or rest
