@@ -194,6 +194,10 @@ class VolunteerDemo:
         made: Counter[str] = Counter()
         accounts = [self._demo_resident(made, options)]
         self._generate(count, made)
+        # Skills made in bulk get their stored reading here, as a saved one would.
+        from .services import skills_reread
+
+        skills_reread()
         if made["VolunteerProfile"]:
             self._sign_up_some(min(max(count // 5, 1), 2000), made)
         return made, accounts

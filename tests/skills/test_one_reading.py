@@ -113,3 +113,51 @@ def test_every_consumer_reads_the_same_skills(client, mols, phrase):
     (found,) = [m for t, m in tasks_for_resident(profile) if t.pk == task.pk]
     reason_skills = {r.skill_slug for r in found.reasons if r.kind == "skill"}
     assert reason_skills and reason_skills <= expected
+
+
+@pytest.mark.parametrize(
+    ("resident", "task", "slug"),
+    [
+        ("systemudvikler", "programmering af app", "webudvikling"),
+        ("brolægger", "lægge brosten på torvet", "brolaegning"),
+        ("bagning af kager", "bage kager til høstfesten", "bagning"),
+    ],
+)
+def test_a_job_title_or_an_everyday_phrase_finds_the_task_and_is_counted(
+    client, mols, resident, task, slug
+):
+    """Issue 11's own cases: found by the task that needs the skill, and counted
+    under the skill in *Færdigheder*."""
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    profile.clusters.add(mols["cluster"])
+    f.VolunteerSkillFactory(profile=profile, phrase=resident)
+    plan = f.ActionPlanPageFactory(parent=mols["cluster"])
+    needed = f.TaskFactory(page=plan, title="Opgaven", skills=task)
+    (found,) = [m for t, m in tasks_for_resident(profile) if t.pk == needed.pk]
+    assert found.score >= 60
+    assert slug in {r.skill_slug for r in found.reasons}
+    scope = resources.municipal_scope(["syddjurs"])
+    skill = Skill.objects.get(slug=slug)
+    (row,) = resources.skill_counts(scope, skill=skill, by_skill=True)
+    assert row["residents"] == 1
+
+
+def test_editors_see_what_the_site_understood_on_a_tasks_skills(client, mols):
+    from clusters.models import ClusterAdministration
+
+    plan = f.ActionPlanPageFactory(parent=mols["cluster"])
+    f.TaskFactory(page=plan, title="Byg bænke", skills="tømrer, jonglering")
+    editor = f.UserFactory(email="redaktoer@mols.dk")
+    editor.groups.add(
+        ClusterAdministration.objects.get(cluster=mols["cluster"]).editors_group
+    )
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[plan.pk])).content
+    html = html.decode()
+    assert "Genkendt som" in html
+    assert '“tømrer”: <span class="skill-chip">Tømrerarbejde</span>' in html
+    assert "“jonglering”: <em>ikke genkendt</em>" in html
+    # And live, as the editor types (the same reading).
+    response = client.get(reverse("skills:read"), {"q": "tømre, carpenter"})
+    names = [[s["name"] for s in p["skills"]] for p in response.json()["phrases"]]
+    assert names == [["Tømrerarbejde"], ["Tømrerarbejde"]]

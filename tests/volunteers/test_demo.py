@@ -74,3 +74,8 @@ def test_demo_residents_have_verified_addresses_even_if_seeded_before():
     assert VolunteerProfile.objects.reachable().count() == 1
     _seed("--volunteers", "20")
     assert VolunteerProfile.objects.reachable().count() == 21
+
+
+def test_demo_residents_phrases_are_stored_with_their_reading():
+    _seed("--volunteers", "20")
+    assert not VolunteerSkill.objects.filter(reading__isnull=True).exists()
