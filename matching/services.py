@@ -44,12 +44,17 @@ DEFAULT_TASK_HOURS = 4.0
 
 
 def committed_hours(profiles=None) -> dict[int, float]:
-    """{resident id: hours of the tasks they hold a place on and are not done}.
+    """{resident id: hours of the tasks they hold a place on and are not over}.
 
-    One grouped read for all of `profiles` (a queryset or ids), or for everyone.
+    A task is over when it is done or its deadline has passed. One grouped read for
+    all of `profiles` (a queryset or ids), or for everyone.
     """
-    signups = Signup.objects.filter(status__in=HOLDING_PLACE).exclude(
-        task__status=TaskStatus.DONE
+    from django.utils import timezone
+
+    signups = (
+        Signup.objects.filter(status__in=HOLDING_PLACE)
+        .exclude(task__status=TaskStatus.DONE)
+        .exclude(task__deadline__lt=timezone.localdate())
     )
     if profiles is not None:
         signups = signups.filter(volunteer__in=profiles)

@@ -53,3 +53,21 @@ def reread_phrases(sender, **kwargs):
     )
     if not waiting.exists():
         enqueue("matching.reread_phrases")
+
+
+def readings_up_to_date(sender, using="default", **kwargs):
+    """After `migrate`: readings of every phrase by the taxonomy and rules there are
+    now. A release that loads skills or changes how phrases are read, or the first
+    release with stored readings, needs it; otherwise it finds nothing to do."""
+    from skills.models import PhraseReading
+    from skills.readings import refresh
+    from skills.taxonomy import fingerprint, taxonomy_moved
+    from volunteers.models import VolunteerSkill
+    from volunteers.services import skills_reread
+
+    taxonomy_moved()
+    stale = PhraseReading.objects.using(using).exclude(taxonomy=fingerprint())
+    missing = VolunteerSkill.objects.using(using).filter(reading__isnull=True)
+    if stale.exists() or missing.exclude(phrase="").exists():
+        refresh()
+        skills_reread()

@@ -37,7 +37,7 @@ from clusters.models import (
 )
 from clusters.selectors import private_pages, restricted_paths
 from clusters.services import split_phrases
-from skills.readings import key_of, skills_of
+from skills.readings import CLEAR, key_of, skills_of
 from skills.taxonomy import vocabulary
 from volunteers.models import (
     Consent,
@@ -227,6 +227,7 @@ def skill_supply_and_demand(scope: Scope) -> list[SkillBalance]:
             .filter(purpose=ConsentPurpose.MATCHING)
             .values("user_id"),
             reading__links__skill__isnull=False,
+            reading__links__confidence__gte=CLEAR,
         )
         .exclude(level=SkillLevel.LEARN)
         .values_list("reading__links__skill__category")

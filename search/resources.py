@@ -31,7 +31,7 @@ from clusters.models import (
 )
 from clusters.selectors import below, private_pages, restricted_paths
 from matching.models import Match
-from skills.readings import key_of, skills_of
+from skills.readings import CLEAR, key_of, skills_of
 from skills.taxonomy import vocabulary
 from volunteers.models import (
     AccessLog,
@@ -179,7 +179,10 @@ SKILL = "reading__links__skill"
 def _offers(*, category: str = "", skill: Skill | None = None) -> dict:
     """Conditions for phrases that offer a skill (of `category`, or `skill`), in one
     filter() so that they hold for the same skill of the reading."""
-    conditions: dict = {f"{SKILL}__isnull": False}
+    conditions: dict = {
+        f"{SKILL}__isnull": False,
+        "reading__links__confidence__gte": CLEAR,
+    }
     if category:
         conditions[f"{SKILL}__category"] = category
     if skill is not None:

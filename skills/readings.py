@@ -13,13 +13,16 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from matching.engine import normalise
+from matching.engine import ALIKE_CONFIDENCE, normalise
 
 from .models import PhraseReading, PhraseSkill
 from .taxonomy import Reading, fingerprint, read
 
 KEY_LENGTH = 200
 REFRESH_BATCH = 2000
+# What counts, lists and "Genkendt som" take as a skill of a phrase: what it clearly
+# names, not a compound's weak hint (the matching weighs those by their confidence).
+CLEAR = ALIKE_CONFIDENCE
 
 
 def key_of(phrase: str) -> str:
@@ -90,7 +93,7 @@ def refresh(*, batch: int = REFRESH_BATCH) -> int:
 
 
 def skills_of(phrases: Iterable[str]) -> dict[str, list[Reading]]:
-    """{key: the skills it names} for `phrases`, without writing anything.
+    """{key: the skills it clearly names} for `phrases`, without writing anything.
 
     The stored reading where there is one, else the same reader in memory (a phrase
     saved before its reading was stored reads the same).
@@ -99,7 +102,7 @@ def skills_of(phrases: Iterable[str]) -> dict[str, list[Reading]]:
     found: dict[str, list[Reading]] = {key: [] for key in keys}
     stored = set()
     for key, skill_id, slug, confidence, how in (
-        PhraseSkill.objects.filter(reading__key__in=keys)
+        PhraseSkill.objects.filter(reading__key__in=keys, confidence__gte=CLEAR)
         .order_by("reading__key", "-confidence", "pk")
         .values_list("reading__key", "skill_id", "skill__slug", "confidence", "how")
     ):
@@ -112,5 +115,5 @@ def skills_of(phrases: Iterable[str]) -> dict[str, list[Reading]]:
     )
     rest = sorted(keys - stored)
     for key, result in zip(rest, read(rest), strict=True):
-        found[key] = result
+        found[key] = [r for r in result if r.confidence >= CLEAR]
     return found

@@ -100,6 +100,12 @@ def _forget_vocabulary(raw=False, **kwargs) -> None:
         taxonomy_changed.send(sender=Skill)
 
 
+def taxonomy_moved() -> None:
+    """Tell every process the taxonomy may have changed (e.g. after a migration that
+    loaded skills): cached vocabularies and engines are rebuilt."""
+    _new_version()
+
+
 def _new_version() -> None:
     global _memo
     _memo = None
@@ -126,13 +132,16 @@ def get_engine() -> pure.MatchEngine:
             _engine = pure.MatchEngine(pure.Taxonomy(data) if data else None)
             _engine_version = version
             _fingerprint = hashlib.sha1(  # noqa: S324 (a fingerprint, not security)
-                json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+                json.dumps(
+                    [pure.READING_VERSION, data], sort_keys=True, ensure_ascii=False
+                ).encode()
             ).hexdigest()
         return _engine
 
 
 def fingerprint() -> str:
-    """The same for the same taxonomy in every process (stored with readings)."""
+    """The same for the same taxonomy and the same reading rules in every process
+    (stored with each reading: a reading with another is stale)."""
     get_engine()
     return _fingerprint
 
@@ -164,9 +173,10 @@ def read(phrases: list[str]) -> list[list[Reading]]:
 
 
 def link_id(phrase: str) -> int | None:
-    """The id of the skill a phrase is read as most strongly, if any (no query)."""
+    """The id of the skill a phrase clearly names most strongly, if any (no query)."""
     (reading,) = read([phrase])
-    return reading[0].skill_id if reading else None
+    clear = [r for r in reading if r.confidence >= pure.ALIKE_CONFIDENCE]
+    return clear[0].skill_id if clear else None
 
 
 def link(phrase: str) -> Skill | None:

@@ -190,10 +190,11 @@ def save_skills(formset) -> None:
 def _strongest_of(readings) -> dict[int, int]:
     """{reading id: its strongest skill id}, in one query."""
     from skills.models import PhraseSkill
+    from skills.readings import CLEAR
 
     top: dict[int, int] = {}
     for reading_id, skill_id in (
-        PhraseSkill.objects.filter(reading__in=list(readings))
+        PhraseSkill.objects.filter(reading__in=list(readings), confidence__gte=CLEAR)
         .order_by("reading_id", "-confidence", "pk")
         .values_list("reading_id", "skill_id")
     ):
@@ -211,7 +212,7 @@ def skills_reread(*, batch: int = 2000) -> int:
     from django.db.models import OuterRef, Subquery
 
     from skills.models import PhraseSkill
-    from skills.readings import key_of, readings_for
+    from skills.readings import CLEAR, key_of, readings_for
 
     changed, last = 0, 0
     while True:
@@ -233,7 +234,7 @@ def skills_reread(*, batch: int = 2000) -> int:
         VolunteerSkill.objects.bulk_update(rows, ["reading", "skill"])
         changed += len(rows)
     strongest = (
-        PhraseSkill.objects.filter(reading=OuterRef("reading"))
+        PhraseSkill.objects.filter(reading=OuterRef("reading"), confidence__gte=CLEAR)
         .order_by("-confidence", "pk")
         .values("skill")[:1]
     )

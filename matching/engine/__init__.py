@@ -59,6 +59,7 @@ __all__ = [
     "ALIKE_CONFIDENCE",
     "DECLINED_PENALTY",
     "ENGINE_VERSION",
+    "READING_VERSION",
     "HOW_LABELS",
     "LEVEL_FACTOR",
     "NEAR_TEXT_CUTOFF",
@@ -90,6 +91,9 @@ __all__ = [
 
 
 ENGINE_VERSION = "1.0"
+# Moves whenever the way a phrase is read changes (compounds, heads, spans): readings
+# stored with an older one are read again.
+READING_VERSION = "2"
 
 
 class MatchEngine:

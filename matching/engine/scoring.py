@@ -86,12 +86,24 @@ def _place_how(task: Task, volunteer: Volunteer) -> str | None:
     return None
 
 
+WEEK = frozenset({"weekdays", "evenings", "weekends"})
+
+
 def _availability(task: Task, volunteer: Volunteer) -> float:
-    if not task.when:
-        return 1.0
-    if not volunteer.availability:
-        return 0.5  # not said
-    return len(task.when & volunteer.availability) / len(task.when)
+    """How well the resident's time fits the task's, 0–1.
+
+    The week (weekdays, evenings, weekends) and the seasons are two questions: each
+    part the task asks counts, and a resident who said nothing of one part is neither
+    a fit nor a misfit for it (0.5). The mean over the parts the task asks.
+    """
+    parts = []
+    for kind in (WEEK, None):
+        need = {s for s in task.when if (s in WEEK) == (kind is not None)}
+        if not need:
+            continue
+        free = {s for s in volunteer.availability if (s in WEEK) == (kind is not None)}
+        parts.append(len(need & free) / len(need) if free else 0.5)
+    return sum(parts) / len(parts) if parts else 1.0
 
 
 def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:
@@ -100,7 +112,7 @@ def _capacity(volunteer: Volunteer, tasks_by_id: dict) -> int:
         return 1
     free = volunteer.hours_per_month - volunteer.load_hours
     if free <= 0:
-        return 0
+        return 1  # busy: still one place (the load score already puts them last)
     hours = [t.hours for t in tasks_by_id.values() if t.hours] or [4.0]
     typical = float(np.median(hours))
     return max(1, min(int(free // typical), 3))
@@ -134,6 +146,29 @@ def _mask(slots) -> int:
     for slot in slots:
         bits |= SLOT_BITS.get(slot, 0)
     return bits
+
+
+WEEK_BITS = np.uint8(
+    SLOT_BITS["weekdays"] | SLOT_BITS["evenings"] | SLOT_BITS["weekends"]
+)
+SEASON_BITS = np.uint8(0x7F & ~int(WEEK_BITS))
+
+
+def _time_fit(need: np.ndarray, free: np.ndarray) -> np.ndarray:
+    """`_availability` for arrays of bit masks: the week and the seasons apart."""
+    f32 = np.float32
+    total = np.zeros(need.shape, f32)
+    asked = np.zeros(need.shape, f32)
+    for bits in (WEEK_BITS, SEASON_BITS):
+        n, f = need & bits, free & bits
+        part = _POPCOUNT[n & f] / np.maximum(_POPCOUNT[n], f32(1))
+        part[f == 0] = 0.5
+        has = n != 0
+        total += np.where(has, part, f32(0))
+        asked += has
+    fit = total / np.maximum(asked, f32(1))
+    fit[asked == 0] = 1.0
+    return fit
 
 
 class _Side:
@@ -187,10 +222,7 @@ def combine(
     place[(tv >= 0) & (tv == volunteers.village[v])] = PLACE_SCORES["village"]
     place[tasks.no_place[t]] = 0.5  # a task without a place: neither good nor bad
 
-    need, free_slots = tasks.mask[t], volunteers.mask[v]
-    availability = _POPCOUNT[need & free_slots] / np.maximum(_POPCOUNT[need], f32(1))
-    availability[free_slots == 0] = 0.5
-    availability[need == 0] = 1.0
+    availability = _time_fit(tasks.mask[t], volunteers.mask[v])
 
     hours = volunteers.hours[v]
     load = np.clip((hours - volunteers.load[v]) / tasks.hours_or_one[t], f32(0), f32(1))

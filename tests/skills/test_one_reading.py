@@ -12,6 +12,7 @@ import pytest
 
 from matching.services import tasks_for_resident
 from search import overview, resources
+from skills.readings import CLEAR
 from skills.taxonomy import read
 from skills.views import recognised
 from tests import factories as f
@@ -41,8 +42,9 @@ def mols():
 
 
 def _expected():
+    """What the engine clearly reads in each phrase (what counts as offered)."""
     return {
-        phrase: {r.slug for r in reading}
+        phrase: {r.slug for r in reading if r.confidence >= CLEAR}
         for phrase, reading in zip(PHRASES, read(PHRASES), strict=True)
     }
 
@@ -161,3 +163,39 @@ def test_editors_see_what_the_site_understood_on_a_tasks_skills(client, mols):
     response = client.get(reverse("skills:read"), {"q": "tømre, carpenter"})
     names = [[s["name"] for s in p["skills"]] for p in response.json()["phrases"]]
     assert names == [["Tømrerarbejde"], ["Tømrerarbejde"]]
+
+
+def test_phrases_saved_before_readings_were_stored_are_read_on_migrate(mols):
+    """An upgraded database: residents' phrases without a stored reading are read
+    when `migrate` finishes, and counted from then on."""
+    from django.apps import apps
+
+    from matching.signals import readings_up_to_date
+
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    skill = f.VolunteerSkillFactory(profile=profile, phrase="brolægger")
+    VolunteerSkill.objects.filter(pk=skill.pk).update(reading=None, skill=None)
+    scope = resources.municipal_scope(["syddjurs"])
+    assert not resources.skill_counts(scope, by_skill=True).exists()
+    readings_up_to_date(sender=apps.get_app_config("matching"))
+    stored = VolunteerSkill.objects.get(pk=skill.pk)
+    assert stored.skill.slug == "brolaegning"
+    (row,) = resources.skill_counts(scope, by_skill=True)
+    assert row["reading__links__skill__name_da"] == stored.skill.name_da
+
+
+def test_a_weak_hint_is_not_counted_as_an_offered_skill(mols):
+    """A compound's modifier before another head only hints ("legetøjsmaler" is a
+    painter, not childcare): the matching may weigh it, the counts do not."""
+    reading = read(["kagemandsfigur"])[0]
+    weak = {r.slug for r in reading if r.confidence < CLEAR}
+    assert weak  # the engine does see a hint of baking in it
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    f.VolunteerSkillFactory(profile=profile, phrase="kagemandsfigur")
+    counted = {
+        row["reading__links__skill__slug"]
+        for row in resources.offered_skills(
+            resources.municipal_scope(["syddjurs"])
+        ).values("reading__links__skill__slug")
+    }
+    assert not counted & weak
