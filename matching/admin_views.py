@@ -80,10 +80,13 @@ def candidates(request, task_id: int):
 
 
 def explain_for_editor(reason) -> str:
-    """The same reasons, told about the resident rather than to them."""
+    """The same reasons, told about the resident rather than to them.
+
+    A resident's own "Ikke for mig" is theirs: it lowers their ranking, but an
+    editor is never told that they said it (nor for which tasks).
+    """
     if reason.kind == "feedback":
         return {
-            "declined": _("Has said no thanks to similar tasks."),
             "unsuitable": _("Was found unsuitable for a similar task in the cluster."),
             "proven": _("Has helped with similar tasks before."),
         }.get(reason.how, "")

@@ -8,6 +8,7 @@ from django.db.models import F
 
 from matching.engine import normalise
 from skills.models import Skill, SynonymProposal
+from skills.readings import key_of
 from skills.taxonomy import get_engine
 from volunteers.models import VolunteerSkill
 
@@ -46,14 +47,31 @@ def learn_from_signup(signup) -> list[SynonymProposal]:
     return proposals
 
 
-def learn_from_profile(profile) -> list[SynonymProposal]:
-    """Put the resident's phrases that nothing reads before the administrators."""
-    from skills.learning import propose_unrecognised
+def learn_from_profile(profile_id: int) -> list[SynonymProposal]:
+    """Put the resident's phrases that nothing reads before the administrators.
 
-    phrases = VolunteerSkill.objects.filter(profile=profile).values_list(
-        "phrase", flat=True
+    Only for residents who may be counted (an active, verified account) and who
+    consent to matching: their words are read for matching, and nobody else's are
+    shown to an administrator. How often a phrase was written counts those residents
+    only, once each.
+    """
+    from django.db.models import Count
+
+    from skills.learning import propose_unrecognised
+    from volunteers.models import ConsentPurpose, VolunteerProfile
+
+    counted = VolunteerProfile.objects.reachable().consenting(ConsentPurpose.MATCHING)
+    if not counted.filter(pk=profile_id).exists():
+        return []
+    phrases = list(
+        VolunteerSkill.objects.filter(profile_id=profile_id).values_list(
+            "phrase", flat=True
+        )
     )
-    return propose_unrecognised(
-        list(phrases),
-        seen=lambda key: VolunteerSkill.objects.filter(phrase__iexact=key).count(),
+    keys = {key_of(phrase) for phrase in phrases} - {""}
+    seen = dict(
+        VolunteerSkill.objects.filter(reading__key__in=keys, profile__in=counted)
+        .values_list("reading__key")
+        .annotate(people=Count("profile", distinct=True))
     )
+    return propose_unrecognised(phrases, seen=seen)

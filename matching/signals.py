@@ -18,9 +18,9 @@ def rematch_resident(sender, profile, **kwargs):
 
 @receiver(profile_changed)
 def propose_unknown_words(sender, profile, **kwargs):
-    from .learning import learn_from_profile
-
-    learn_from_profile(profile)
+    """In the background: a profile save never waits for, or fails on, the
+    proposals (two saves at once would race for the same proposal)."""
+    enqueue("matching.propose_unknown_words", profile.pk)
 
 
 @receiver(page_published, sender=ActionPlanPage)

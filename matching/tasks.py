@@ -26,6 +26,14 @@ def rematch_task(task_id: int) -> int:
     return store_matches_for_task(task_id)
 
 
+@shared_task(name="matching.propose_unknown_words", **RETRY)
+def propose_unknown_words(profile_id: int) -> int:
+    """Put a resident's phrases that nothing reads before the administrators."""
+    from .learning import learn_from_profile
+
+    return len(learn_from_profile(profile_id))
+
+
 @shared_task(name="matching.reread_phrases", **RETRY)
 def reread_phrases() -> int:
     """After a taxonomy change: re-read every stored phrase, then rematch.

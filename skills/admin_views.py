@@ -67,7 +67,7 @@ def decide_proposal(request, proposal_id: int, decision: str):
                 % {"phrase": proposal.phrase},
             )
             return redirect("skills_admin:proposals")
-        learning.accept(proposal, chosen)
+        proposal = learning.accept(proposal, chosen)
         messages.success(
             request,
             _("“%(phrase)s” is now a synonym of %(skill)s.")

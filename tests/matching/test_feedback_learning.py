@@ -75,6 +75,16 @@ def test_two_no_thanks_to_carpentry_put_the_third_lower_with_the_reason(
     html = client.get(reverse("matching_for_you")).content.decode()
     assert "Du har sagt nej tak til lignende opgaver." in html
     assert "Opgaver, du har sagt nej tak til" in html
+    # The resident's "no thanks" is theirs: the cluster's editor sees them lower
+    # among the candidates, but is never told why.
+    editor = f.UserFactory(email="redaktoer@mols.dk")
+    editor.groups.add(clusters["editor_group"])
+    client.force_login(editor)
+    page = client.get(
+        reverse("matching_admin:candidates", args=[clusters["planters"].pk])
+    ).content.decode()
+    assert profile.display_name in page
+    assert "nej tak" not in page.lower()
 
 
 def test_a_resident_can_undo_a_no_thanks(client, clusters):

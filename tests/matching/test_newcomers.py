@@ -53,10 +53,20 @@ def test_a_newcomer_without_skills_is_offered_good_first_tasks_near_them(client,
     assert "En god første opgave tæt på dig" in soup.get_text()
 
 
-def test_words_nothing_reads_go_to_the_administrators(client, mols):
-    profile = f.VolunteerProfileFactory(village=mols["knebel"])
-    client.force_login(profile.user)
-    data = {
+@pytest.fixture
+def eager(settings):
+    """Tasks run in-process after the commit, as in the embedded default."""
+    from cms.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+def _words_form(phrase):
+    return {
         "display_name": "Bo",
         "postcode": "8420",
         "village_name": "Knebel",
@@ -64,10 +74,18 @@ def test_words_nothing_reads_go_to_the_administrators(client, mols):
         "language": "da",
         "skills-TOTAL_FORMS": "1",
         "skills-INITIAL_FORMS": "0",
-        "skills-0-phrase": "Origami",
+        "skills-0-phrase": phrase,
         "skills-0-level": "do",
     }
-    response = client.post(reverse("volunteers:profile"), data)
+
+
+def test_words_nothing_reads_go_to_the_administrators(
+    client, mols, eager, django_capture_on_commit_callbacks
+):
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    client.force_login(profile.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("volunteers:profile"), _words_form("Origami"))
     assert response.status_code == 302
     (proposal,) = SynonymProposal.objects.filter(source=ProposalSource.UNRECOGNISED)
     assert proposal.phrase == "origami"
@@ -88,3 +106,50 @@ def test_words_nothing_reads_go_to_the_administrators(client, mols):
     assert proposal.status == ProposalStatus.ACCEPTED
     assert proposal.skill.name_da == "Bagning"
     assert "origami" in Skill.objects.get(name_da="Bagning").synonyms
+
+
+def test_words_of_residents_without_matching_consent_are_not_proposed(
+    client, mols, eager, django_capture_on_commit_callbacks
+):
+    profile = f.VolunteerProfileFactory(village=mols["knebel"], consent=False)
+    client.force_login(profile.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("volunteers:profile"), _words_form("Origami"))
+    assert response.status_code == 302
+    assert not SynonymProposal.objects.filter(phrase="origami").exists()
+
+
+def test_a_proposal_counts_each_resident_who_wrote_it_once(mols):
+    from matching.learning import learn_from_profile
+    from skills.readings import reading_for
+
+    people = [f.VolunteerProfileFactory(village=mols["knebel"]) for _ in range(3)]
+    quiet = f.VolunteerProfileFactory(village=mols["knebel"], consent=False)
+    for profile, phrase in zip(
+        [*people, quiet], ["Origami", "ORIGAMI", "origami ", "origami"], strict=True
+    ):
+        f.VolunteerSkillFactory(
+            profile=profile, phrase=phrase, reading=reading_for(phrase)
+        )
+    f.VolunteerSkillFactory(
+        profile=people[0], phrase="Origami!", reading=reading_for("Origami!")
+    )
+    learn_from_profile(people[0].pk)
+    (proposal,) = SynonymProposal.objects.filter(phrase="origami")
+    assert proposal.evidence == 3
+
+
+def test_accepting_a_word_already_proposed_for_that_skill_joins_the_two(mols):
+    from skills import learning
+
+    bagning = Skill.objects.get(name_da="Bagning")
+    learnt = SynonymProposal.objects.create(phrase="origami", skill=bagning, evidence=2)
+    unknown = SynonymProposal.objects.create(
+        phrase="origami", source=ProposalSource.UNRECOGNISED, evidence=5
+    )
+    accepted = learning.accept(unknown, bagning)
+    assert accepted.pk == learnt.pk
+    learnt.refresh_from_db()
+    assert (learnt.status, learnt.evidence) == (ProposalStatus.ACCEPTED, 5)
+    assert not SynonymProposal.objects.filter(pk=unknown.pk).exists()
+    assert "origami" in Skill.objects.get(pk=bagning.pk).synonyms
