@@ -13,14 +13,9 @@ from .outbox import enqueue
 
 @receiver(profile_changed)
 def rematch_resident(sender, profile, **kwargs):
+    """In the background: the resident's matches, and their words nothing reads
+    put before the administrators (a profile save never waits or fails on it)."""
     enqueue("matching.rematch_volunteer", profile.pk)
-
-
-@receiver(profile_changed)
-def propose_unknown_words(sender, profile, **kwargs):
-    """In the background: a profile save never waits for, or fails on, the
-    proposals (two saves at once would race for the same proposal)."""
-    enqueue("matching.propose_unknown_words", profile.pk)
 
 
 @receiver(page_published, sender=ActionPlanPage)

@@ -12,10 +12,15 @@ RETRY = {
 
 @shared_task(name="matching.rematch_volunteer", **RETRY)
 def rematch_volunteer(profile_id: int) -> int:
-    """Store the best tasks for one resident (after a profile or consent change)."""
+    """Store the best tasks for one resident (after a profile or consent change),
+    and put their phrases that nothing reads before the administrators (both
+    idempotent: run twice, the same matches and the same proposals)."""
+    from .learning import learn_from_profile
     from .services import store_matches_for_volunteer
 
-    return store_matches_for_volunteer(profile_id)
+    stored = store_matches_for_volunteer(profile_id)
+    learn_from_profile(profile_id)
+    return stored
 
 
 @shared_task(name="matching.rematch_task", **RETRY)
@@ -24,14 +29,6 @@ def rematch_task(task_id: int) -> int:
     from .services import store_matches_for_task
 
     return store_matches_for_task(task_id)
-
-
-@shared_task(name="matching.propose_unknown_words", **RETRY)
-def propose_unknown_words(profile_id: int) -> int:
-    """Put a resident's phrases that nothing reads before the administrators."""
-    from .learning import learn_from_profile
-
-    return len(learn_from_profile(profile_id))
 
 
 @shared_task(name="matching.reread_phrases", **RETRY)
