@@ -15,7 +15,12 @@ from django.db import transaction
 
 from matching.engine import ALIKE_CONFIDENCE, normalise
 
-from .models import PhraseReading, PhraseSkill
+from .models import (
+    PhraseReading,
+    PhraseSkill,
+    ProposalStatus,
+    SynonymProposal,
+)
 from .taxonomy import Reading, fingerprint, read
 
 KEY_LENGTH = 200
@@ -90,6 +95,21 @@ def refresh(*, batch: int = REFRESH_BATCH) -> int:
                 taxonomy=current
             )
         done += len(stale)
+
+
+def forget(keys: Iterable[str]) -> int:
+    """Delete the readings of `keys`, and the open or rejected proposals of the same
+    words: for phrases nobody writes any more (a resident was erased). Accepted
+    proposals stay: they are the taxonomy's now. Returns the readings deleted."""
+    keys = set(keys)
+    if not keys:
+        return 0
+    SynonymProposal.objects.filter(
+        phrase__in={key[:80] for key in keys},
+        status__in=[ProposalStatus.PROPOSED, ProposalStatus.REJECTED],
+    ).delete()
+    deleted, _by_model = PhraseReading.objects.filter(key__in=keys).delete()
+    return deleted
 
 
 def skills_of(phrases: Iterable[str]) -> dict[str, list[Reading]]:

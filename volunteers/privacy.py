@@ -266,7 +266,13 @@ def erase(user) -> None:
     email = user.email
     with transaction.atomic():
         profile = VolunteerProfile.objects.filter(user=user).first()
+        written = set()
         if profile is not None:
+            written = set(
+                VolunteerSkill.objects.filter(profile=profile)
+                .exclude(reading=None)
+                .values_list("reading__key", flat=True)
+            )
             AnonymousSignup.objects.bulk_create(
                 AnonymousSignup(task_id=s.task_id, status=s.status, hours=s.hours)
                 for s in Signup.objects.filter(volunteer=profile)
@@ -286,6 +292,28 @@ def erase(user) -> None:
             model.objects.filter(username__iexact=email).delete()
         _delete_sessions(user)
         get_user_model().objects.filter(pk=user.pk).delete()
+        _forget_words(written)
+
+
+def _forget_words(keys: set[str]) -> None:
+    """The erased resident's own words leave no trace: the stored readings of
+    phrases that no other resident and no task writes, and the proposals of them
+    to administrators."""
+    from clusters.models import Task
+    from clusters.services import split_phrases
+    from skills.readings import forget, key_of
+
+    if not keys:
+        return
+    keys -= set(
+        VolunteerSkill.objects.filter(reading__key__in=keys).values_list(
+            "reading__key", flat=True
+        )
+    )
+    for skills in Task.objects.exclude(skills="").values_list("skills", flat=True):
+        if keys:
+            keys -= {key_of(phrase) for phrase in split_phrases(skills)}
+    forget(keys)
 
 
 def _delete_sessions(user) -> None:

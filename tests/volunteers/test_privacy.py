@@ -189,3 +189,31 @@ def test_deletion_needs_the_password_and_the_confirmation(
     )
     assert response.status_code == 200
     assert get_user_model().objects.filter(pk=profile.user_id).exists()
+
+
+def test_an_erased_residents_own_words_leave_no_trace(client):
+    """Readings and proposals of words only they wrote go with them; words that
+    another resident or a task also writes stay."""
+    from skills.models import PhraseReading, ProposalSource, SynonymProposal
+    from skills.readings import reading_for
+
+    cluster = f.ClusterPageFactory()
+    plan = f.ActionPlanPageFactory(parent=cluster)
+    f.TaskFactory(page=plan, skills="tømrer, Jens' gamle traktor")
+    profile = f.VolunteerProfileFactory()
+    other = f.VolunteerProfileFactory()
+    for phrase in ("Hjælper min nabo Grethe på Bakkevej 3", "tømrer", "origami"):
+        f.VolunteerSkillFactory(
+            profile=profile, phrase=phrase, reading=reading_for(phrase)
+        )
+    f.VolunteerSkillFactory(
+        profile=other, phrase="origami", reading=reading_for("origami")
+    )
+    reading_for("Jens' gamle traktor")
+    private = "hjælper min nabo grethe på bakkevej 3"
+    SynonymProposal.objects.create(phrase=private, source=ProposalSource.UNRECOGNISED)
+    privacy.erase(profile.user)
+    keys = set(PhraseReading.objects.values_list("key", flat=True))
+    assert private not in keys
+    assert {"tømrer", "origami", "jens gamle traktor"} <= keys
+    assert not SynonymProposal.objects.filter(phrase=private).exists()
