@@ -4,7 +4,9 @@ Wagtail's first migrations create them with rights on the root page and the root
 collection: anyone put in them would edit every cluster's pages and see every
 cluster's sign-ups, candidates and files. Klyngeportal's groups are made per cluster
 ("Redaktører: <klynge>") and per municipality ("Kommune: <navn>"); see the README.
-Removing a group removes its page and collection permissions with it.
+Removing a group removes its page and collection permissions with it. A group that
+already has members is kept, so nobody's membership is lost silently, but stripped
+of every right: an administrator then moves its members to their cluster's group.
 """
 
 from django.db import migrations
@@ -14,7 +16,17 @@ DEFAULT_GROUPS = ["Editors", "Moderators"]
 
 def remove_default_groups(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Group.objects.filter(name__in=DEFAULT_GROUPS).delete()
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
+    for group in Group.objects.filter(name__in=DEFAULT_GROUPS):
+        if group.user_set.exists():
+            GroupPagePermission.objects.filter(group=group).delete()
+            GroupCollectionPermission.objects.filter(group=group).delete()
+            group.permissions.clear()
+        else:
+            group.delete()
 
 
 class Migration(migrations.Migration):

@@ -86,6 +86,41 @@ def test_wagtails_default_groups_are_gone(world):
     ).exists()
 
 
+def test_a_default_group_with_members_is_kept_but_stripped_of_every_right(world):
+    """The migration that removes Wagtail's default groups never drops a membership
+    silently: a group someone is in stays, with no rights left."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    migration = importlib.import_module(
+        "clusters.migrations.0008_remove_wagtail_default_groups"
+    )
+    editors = Group.objects.create(name="Editors")
+    moderators = Group.objects.create(name="Moderators")
+    member = f.UserFactory(email="gammel.redaktoer@example.dk")
+    member.groups.add(editors)
+    root = Page.objects.get(depth=1)
+    for group in (editors, moderators):
+        GroupPagePermission.objects.create(
+            group=group, page=root, permission_type="change"
+        )
+        GroupCollectionPermission.objects.create(
+            group=group,
+            collection=Collection.get_first_root_node(),
+            permission=Permission.objects.get(codename="add_image"),
+        )
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+    migration.remove_default_groups(apps, None)
+    assert not Group.objects.filter(name="Moderators").exists()
+    editors = Group.objects.get(name="Editors")
+    assert list(editors.user_set.all()) == [member]
+    assert not editors.permissions.exists()
+    assert not GroupPagePermission.objects.filter(group=editors).exists()
+    assert not GroupCollectionPermission.objects.filter(group=editors).exists()
+
+
 def test_survey_exports_write_formulas_as_text(client, world):
     survey = world["survey"]
     field = SurveyFormField.objects.get(page=survey, field_type="singleline")
