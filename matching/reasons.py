@@ -46,7 +46,7 @@ def explain(reason) -> str:
         return _("It fits when you have time.")
     if reason.kind == "newcomer":
         if reason.how == "welcome":
-            return _("A good first task near you: no special skills needed.")
+            return _("A good first task near you: a fine place to start.")
         return _("A good first task if you are new to volunteering.")
     if reason.kind == "feedback":
         # An editor's "not suitable" lowers the ranking, but is not said to the

@@ -13,13 +13,15 @@ from django.views.decorators.http import (
 )
 
 from volunteers.models import VolunteerProfile
-from volunteers.selectors import public_task_or_404
+from volunteers.selectors import public_task_or_404, public_tasks
 from volunteers.views import resident_required
 
 from .models import Feedback, FeedbackKind, Match
 from .outbox import enqueue
 from .reasons import explain
 from .services import tasks_for_resident
+
+DECLINED_SHOWN = 20
 
 
 @resident_required
@@ -37,10 +39,16 @@ def for_you(request):
                     "why": [text for text in map(explain, match.reasons) if text],
                 }
             )
+    # The newest "no thanks", of tasks that are still public (a task since
+    # unpublished or made private is not named here).
     declined = (
-        Feedback.objects.filter(volunteer=profile, kind=FeedbackKind.DISMISSED)
+        Feedback.objects.filter(
+            volunteer=profile,
+            kind=FeedbackKind.DISMISSED,
+            task__in=public_tasks().values("pk"),
+        )
         .select_related("task")
-        .order_by("-at")
+        .order_by("-at")[:DECLINED_SHOWN]
         if profile is not None
         else []
     )

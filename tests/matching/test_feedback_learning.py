@@ -140,3 +140,15 @@ def test_confirmed_help_raises_the_skills_it_used(clusters):
     after = _ranking(profile)["Byg plantekasser"]
     assert after.score > before
     assert "proven" in [r.how for r in after.reasons]
+
+
+def test_the_no_thanks_list_names_only_tasks_that_are_still_public(client, clusters):
+    _resident(clusters, client)
+    for task in (clusters["benches"], clusters["elsewhere"]):
+        client.post(reverse("matching_dismiss", args=[task.pk]))
+    html = client.get(reverse("matching_for_you")).content.decode()
+    assert "Byg bænke til torvet" in html and "Byg en scene i Rønde" in html
+    clusters["elsewhere"].page.unpublish()
+    html = client.get(reverse("matching_for_you")).content.decode()
+    assert "Byg bænke til torvet" in html
+    assert "Byg en scene i Rønde" not in html
