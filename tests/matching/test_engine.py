@@ -347,6 +347,30 @@ def test_skills_a_resident_was_confirmed_for_count_more():
     assert ("feedback", "proven") in {(r.kind, r.how) for r in after.reasons}
 
 
+def test_proven_points_go_to_exactly_the_residents_who_earned_them():
+    """Many residents, a few proven: each pair gets its own points, nobody else's."""
+    engine = MatchEngine()
+    tasks = [Task("wood", ["tømrer"]), Task("money", ["regnskab"])]
+    volunteers = [
+        Volunteer(
+            f"v{n}",
+            ["tømrer", "regnskab"],
+            proven={"tømrer"}
+            if n % 7 == 0
+            else ({"regnskab"} if n % 5 == 0 else set()),
+        )
+        for n in range(60)
+    ]
+    ranked = engine.rank(tasks, volunteers, top_k=60)
+    for task_id, skill in (("wood", "tømrer"), ("money", "regnskab")):
+        for match in ranked[task_id]:
+            volunteer = volunteers[int(match.volunteer_id[1:])]
+            said = ("feedback", "proven") in {(r.kind, r.how) for r in match.reasons}
+            assert said == (skill in volunteer.proven), match.volunteer_id
+        top = {m.volunteer_id for m in ranked[task_id][:3]}
+        assert all(skill in volunteers[int(v[1:])].proven for v in top)
+
+
 def test_feedback_moves_the_residents_side_the_same_way():
     """The national path (rank) and the resident's (rank_tasks) agree."""
     engine = MatchEngine()
