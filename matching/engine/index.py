@@ -33,7 +33,6 @@ from .scoring import (
     _top_k,
 )
 from .text import normalise
-from .topk import _Bounds, _Residents
 from .vocabulary import _phrase_scores, _Vocabulary
 
 TASK_CHUNK = 500  # tasks scored at a time, to bound memory
@@ -81,24 +80,9 @@ class VolunteerIndex:
             for task_id in volunteer.excluded_tasks:
                 self.excluded[task_id].append(column)
         self.feedback = _Feedback(engine.alike, self.volunteers)
-        self.residents = _Residents(self.incidence_p)
-        self.residents.group(self.side)
 
     def rank(
         self, tasks: Sequence[Task], top_k: int = 10
-    ) -> dict[Hashable, list[Match]]:
-        """The top k residents per task (see `topk`: only pairs that could make it
-        are scored)."""
-        return self._rank(tasks, top_k, exhaustive=False)
-
-    def _rank_exhaustive(
-        self, tasks: Sequence[Task], top_k: int = 10
-    ) -> dict[Hashable, list[Match]]:
-        """The same answer from every pair that meets at all (for the tests)."""
-        return self._rank(tasks, top_k, exhaustive=True)
-
-    def _rank(
-        self, tasks: Sequence[Task], top_k: int, *, exhaustive: bool
     ) -> dict[Hashable, list[Match]]:
         tasks = list(tasks)
         result: dict[Hashable, list[Match]] = {task.id: [] for task in tasks}
@@ -108,25 +92,18 @@ class VolunteerIndex:
             self.engine.taxonomy, (p for t in tasks for p in t.skills)
         )
         phrase_scores = _phrase_scores(self.engine.taxonomy, required, self.offered)
-        phrase_scores.sort_indices()  # one order of summing, for both joins
         explainer = _Explainer(
             self.engine.taxonomy, required, self.offered, phrase_scores, self.feedback
         )
+        best = _best(phrase_scores, self.incidence_p)
         side = _Side(tasks, self.codes, tasks=True)  # here: codes are not thread-safe
         requirements = _task_requirements(tasks, required)
         firsts = range(0, len(tasks), TASK_CHUNK)
-        if exhaustive:
-            best = _best(phrase_scores, self.incidence_p)
 
-            def score(first: int):
-                return self._score_chunk(
-                    tasks, first, requirements, best, side, top_k=top_k
-                )
-        else:
-            bounds = _Bounds(self, phrase_scores, requirements, side)
-
-            def score(first: int):
-                return bounds.chunk(tasks, first, TASK_CHUNK, top_k=top_k)
+        def score(first: int):
+            return self._score_chunk(
+                tasks, first, requirements, best, side, top_k=top_k
+            )
 
         # Chunks are scored on a second thread (numpy and scipy let go of the GIL)
         # while this one writes the matches of the chunk before.
