@@ -26,6 +26,7 @@ from .scoring import (
     _best_per_sorted_row,
     _Codes,
     _Feedback,
+    _other_max,
     _place_how,
     _prune,
     _Side,
@@ -160,14 +161,22 @@ class VolunteerIndex:
             )
             coverage = (coverage - coverage.multiply(ruled_out)).tocsr()
             coverage.eliminate_zeros()
-        coverage = _prune(coverage, top_k).tocoo()
+
+        def final(rows, cols, cov):
+            scores = self.engine._combine(cov, rows + first, cols, side, self.side)
+            if self.feedback:
+                points = self.feedback.points(chunk, rows, cols)
+                if points is not None:
+                    scores = np.minimum(scores + points, np.float32(100.0))
+            return scores
+
+        other_max = _other_max(
+            side, np.arange(first, first + len(chunk)), bool(self.feedback.proven)
+        )
+        coverage = _prune(coverage, top_k, final, other_max).tocoo()
         rows, cols, cov = coverage.row, coverage.col, coverage.data
         del coverage
-        scores = self.engine._combine(cov, rows + first, cols, side, self.side)
-        if self.feedback:
-            points = self.feedback.points(chunk, rows, cols)
-            if points is not None:
-                scores = np.minimum(scores + points, np.float32(100.0))
+        scores = final(rows, cols, cov)
         keep = scores >= RELEVANCE_THRESHOLD
         rows, cols, cov, scores = rows[keep], cols[keep], cov[keep], scores[keep]
         return rows, cols, cov, scores, _best_per_sorted_row(rows, cols, scores, top_k)

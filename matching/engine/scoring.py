@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -381,7 +381,20 @@ _OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + (
 _PRUNE_BINS = 256  # resolution of the per-task histogram that bounds the k-th best
 
 
-def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+# Candidates per task scored first, for the floor of `_prune`: this many times k.
+_PROBE = 4
+
+
+# Points allowed for float rounding when a bound is compared with a floor.
+_SLACK = 1e-3
+
+
+def _prune(
+    coverage: sparse.csr_matrix,
+    k: int,
+    score: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
+    other_max: np.ndarray | None = None,
+) -> sparse.csr_matrix:
     """Drop candidates that cannot make a task's top k, whatever else they bring.
 
     Works on `coverage` in place (a fresh product, owned by the caller) and returns it.
@@ -390,6 +403,13 @@ def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     can make up is out. The k-th best comes from a histogram per task (one bincount for
     the whole chunk, no loop): the lower edge of the bin holding it is a bound from
     below, so the cut keeps everyone the exact k-th best would keep, and a few more.
+
+    With `score` (final scores of pairs: rows, columns, coverage) and `other_max` (per
+    task, the most the parts beside skills can add, in points): the best few by
+    coverage of each task are scored first. Their k-th best score — or the relevance
+    threshold, if fewer reach it — is a floor the task's top k cannot fall below, and
+    a resident whose coverage could not reach it even with the most the other parts
+    can add is out too.
     """
     counts = np.diff(coverage.indptr)
     if not (counts > k).any():
@@ -405,11 +425,62 @@ def _prune(coverage: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     kth_bin = bins - 1 - np.argmax(from_top >= k, axis=1)
     margin = _OTHER_MAX / W_SKILL
     cut = np.where(counts > k, kth_bin / bins - margin - 1e-6, -np.inf)
+    if score is not None and other_max is not None:
+        probe_bin = bins - 1 - np.argmax(from_top >= _PROBE * k, axis=1)
+        probe_cut = np.where(counts > _PROBE * k, probe_bin / bins, -np.inf)
+        probe = coverage.data >= probe_cut[rows]
+        p_rows = rows[probe]
+        floor = _kth_scores(
+            p_rows,
+            score(p_rows, coverage.indices[probe], coverage.data[probe]),
+            n_rows,
+            k,
+        )
+        points = 100.0 / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD) * W_SKILL
+        reach = (floor - other_max - _SLACK) / points - 1e-6
+        cut = np.maximum(cut, np.where(counts > k, reach, -np.inf))
     cut = cut.astype(np.float32)
     # Zero what is out and compact in place (cheaper than copying through a mask).
     np.multiply(coverage.data, coverage.data >= cut[rows], out=coverage.data)
     coverage.eliminate_zeros()
     return coverage
+
+
+def _kth_scores(rows: np.ndarray, scores: np.ndarray, n: int, k: int) -> np.ndarray:
+    """Per row: the k-th best score, or the relevance threshold if that is higher or
+    fewer than k scores reach it."""
+    floor = np.full(n, RELEVANCE_THRESHOLD, dtype=np.float64)
+    counts = np.bincount(rows, minlength=n)
+    has = counts >= k
+    if not has.any():
+        return floor
+    order = np.lexsort((-scores, rows))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    kth = scores[order[np.minimum(starts + k - 1, rows.size - 1)]]
+    floor[has] = np.maximum(floor[has], kth[has])
+    return floor
+
+
+def _other_max(tasks: _Side, rows: np.ndarray, proven: bool) -> np.ndarray:
+    """Per task: the most place, time, load, the newcomer boost and proven points can
+    add to a skill score (points, 0–100)."""
+    place = np.where(
+        tasks.village[rows] >= 0,
+        PLACE_SCORES["village"],
+        np.where(
+            tasks.cluster[rows] >= 0,
+            PLACE_SCORES["cluster"],
+            np.where(tasks.municipality[rows] >= 0, PLACE_SCORES["municipality"], 0.0),
+        ),
+    )
+    place = np.where(tasks.no_place[rows], 0.5, place)
+    weight = 100.0 / (W_SKILL + W_PLACE + W_AVAILABILITY + W_LOAD)
+    return (
+        place * W_PLACE * weight
+        + (W_AVAILABILITY + W_LOAD) * weight
+        + np.where(tasks.first[rows], NEWCOMER_BOOST, 0.0)
+        + (PROVEN_POINTS if proven else 0.0)
+    )
 
 
 def _best_per_sorted_row(rows, cols, scores, k) -> list[int]:

@@ -29,6 +29,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=262_144)
 def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 

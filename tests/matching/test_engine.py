@@ -286,10 +286,59 @@ def test_dropping_hopeless_candidates_early_never_changes_a_top_k(engine, monkey
     ]
     monkeypatch.setattr(engine_module, "TASK_CHUNK", 7)
     pruned = engine.rank(tasks, volunteers, top_k=5)
-    monkeypatch.setattr(engine_module, "_prune", lambda coverage, k: coverage)
+    monkeypatch.setattr(engine_module, "_prune", lambda coverage, k, *_: coverage)
     exhaustive = engine.rank(tasks, volunteers, top_k=5)
     assert pruned == exhaustive
     assert sum(len(m) for m in pruned.values()) == 5 * len(tasks)
+
+
+def test_the_floor_of_the_prune_leaves_room_for_what_the_other_parts_add(
+    engine, monkeypatch
+):
+    """The prune scores the best few by coverage first and drops whoever could not
+    reach their k-th best even with the most place, time, load and the newcomer boost
+    can add. A learner (less coverage) in the task's village, free at its time, new
+    to volunteering on a good first task, beats fifty who can do it but live
+    elsewhere and are busy then: a floor bound that forgot any of those parts would
+    prune them away."""
+    from matching.engine import index as engine_module
+
+    task = Task(
+        "t",
+        ["tømrer"],
+        village="Knebel",
+        cluster="Mols",
+        municipality="Syddjurs",
+        when={"weekdays"},
+        hours=2.0,
+        good_first_task=True,
+    )
+    busy = [
+        Volunteer(
+            f"busy{i}",
+            ["tømrer"],
+            village=f"Landsby {i}",
+            availability={"evenings"},
+        )
+        for i in range(50)
+    ]
+    learner = Volunteer(
+        "learner",
+        ["tømrer"],
+        levels=["learn"],
+        village="Knebel",
+        cluster="Mols",
+        municipality="Syddjurs",
+        availability={"weekdays"},
+        hours_per_month=8,
+        newcomer=True,
+    )
+    volunteers = [*busy, learner]
+    pruned = engine.rank([task], volunteers, top_k=10)
+    assert pruned["t"][0].volunteer_id == "learner"
+    assert pruned["t"][0].skill_coverage < pruned["t"][1].skill_coverage
+    monkeypatch.setattr(engine_module, "_prune", lambda coverage, k, *_: coverage)
+    assert pruned == engine.rank([task], volunteers, top_k=10)
 
 
 def test_residents_who_ruled_a_task_out_leave_room_for_the_next(engine):
