@@ -123,7 +123,9 @@ def vocabulary(engine: MatchEngine, rng: random.Random, size: int) -> list[str]:
         if not mapping
     ]
     phrases = set(rng.sample(free, min(len(free), int(size * FREE_SHARE))))
-    phrases |= set(words)
+    # Half the taxonomy's own words (as many as the other vocabularies have phrases
+    # in all, whatever the taxonomy's size), the rest typos and phrases around them.
+    phrases |= set(rng.sample(words, min(len(words), size // 2)))
     extras = ["hjælpe med", "gerne", "lidt", "erfaring med", "kan", "har styr på"]
     while len(phrases) < size:
         word = rng.choice(words)
