@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 RELATED = "related skill"
+IMPLIED = "included in their work"
 NEAR = "near match"
 
 # The engine's words for how two phrases meet, for people.
@@ -15,6 +16,7 @@ HOW = {
     "same word, other form": gettext_lazy("another form of the word"),
     "part of a compound word": gettext_lazy("part of a compound word"),
     RELATED: gettext_lazy("a related skill"),
+    IMPLIED: gettext_lazy("part of that work"),
     NEAR: gettext_lazy("a near match"),
 }
 
@@ -26,6 +28,11 @@ def explain(reason) -> str:
         if reason.how == RELATED:
             text = _(
                 "You wrote “%(phrase)s” – close to what the task needs: "
+                "“%(requirement)s”."
+            )
+        elif reason.how == IMPLIED:
+            text = _(
+                "You wrote “%(phrase)s” – that work includes what the task needs: "
                 "“%(requirement)s”."
             )
         elif reason.how == NEAR:

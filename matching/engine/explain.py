@@ -24,6 +24,7 @@ HOW_LABELS = {
     "compound": "part of a compound word",
     "spelling": "spelling variant",
     "related": "related skill",
+    "implied": "included in their work",
     "near": "near match",
 }
 
@@ -39,6 +40,11 @@ def _how(taxonomy, required_mapping, offered_mapping):
         kind = offered_mapping[index][1]
         how = HOW_LABELS.get(kind, kind)
         return how, taxonomy.skills[index]
+    implied = taxonomy.implied_pairs
+    for b in required_mapping:
+        for a in offered_mapping:
+            if (a, b) in implied:
+                return HOW_LABELS["implied"], taxonomy.skills[b]
     related = taxonomy.related_pairs
     for a in required_mapping:
         for b in offered_mapping:

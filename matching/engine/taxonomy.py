@@ -115,6 +115,23 @@ class Taxonomy:
         else:
             self.related = sparse.csr_matrix((n, n), dtype=np.float32)
         self.related_pairs = set(zip(*self.related.nonzero(), strict=True))
+        # What a skill's work includes, in full (one way: a forestry worker can fell
+        # trees, not every tree-feller is a forester): implies[a, b] = 1 if a person
+        # with skill a can do what skill b names.
+        implied = [
+            (slugs[item["slug"]], slugs[other])
+            for item in skills
+            for other in item.get("implies", ())
+            if other in slugs and slugs[other] != slugs[item["slug"]]
+        ]
+        if implied:
+            rows, cols = zip(*set(implied), strict=True)
+            self.implies = sparse.csr_matrix(
+                (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n)
+            )
+        else:
+            self.implies = sparse.csr_matrix((n, n), dtype=np.float32)
+        self.implied_pairs = set(zip(*self.implies.nonzero(), strict=True))
         # Single words of the taxonomy, for stems and compounds.
         # Stems only of real words (not of misspellings, whose stems collide with
         # other words: "tømer" and "tømme" share "tøm"), and of at least 4 letters.

@@ -16,6 +16,8 @@ SAME_SKILL = 1.0
 
 
 RELATED_SKILL = 0.6
+# A skill the resident's implies (a "skovarbejder" fells trees): nearly full marks.
+IMPLIED_SKILL = 0.9
 
 
 # Text similarity (rapidfuzz, 0–100) for phrases the taxonomy does not know.
@@ -95,6 +97,12 @@ def _phrase_scores(
     related = (required.matrix @ taxonomy.related @ offered.matrix.T).tocsr()
     related.data = np.minimum(related.data, 1.0) * RELATED_SKILL
     scores = same.maximum(related)
+    if taxonomy.implies.nnz:
+        # required[r, b] · implies[a, b] · offered[o, a]: the offered skill a
+        # includes the required b.
+        implied = (required.matrix @ taxonomy.implies.T @ offered.matrix.T).tocsr()
+        implied.data = np.minimum(implied.data, 1.0) * IMPLIED_SKILL
+        scores = scores.maximum(implied)
     # Phrases the taxonomy does not know can still match each other as text — only
     # those, so look-alikes the taxonomy tells apart stay apart. One cdist over just
     # these two parts of the vocabularies (the rest could never score as text).

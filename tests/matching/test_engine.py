@@ -506,3 +506,28 @@ def test_a_compound_whose_head_is_something_else_is_only_a_hint(engine):
     (trade,) = engine.read(["tømrerarbejde"])
     assert max((v[0] for v in raft.values()), default=0) < 0.85
     assert trade["toemrer"][0] >= 0.85
+
+
+def test_a_skill_that_includes_another_counts_for_it_one_way_only():
+    """A forestry worker can clear scrub (nearly full marks, and says why); someone
+    who clears scrub is no forester."""
+    import json
+
+    from matching.engine.taxonomy import TAXONOMY_PATH
+
+    data = json.loads(TAXONOMY_PATH.read_text(encoding="utf-8"))["skills"]
+    for item in data:
+        item["related"] = []
+        item["implies"] = ["rydning-af-krat"] if item["slug"] == "skovbrug" else []
+    engine = MatchEngine(data)
+    plain = MatchEngine([{**item, "implies": []} for item in data])
+    forester = Volunteer("forester", ["skovarbejder"])
+    clearer = Volunteer("clearer", ["rydning af krat"])
+    scrub = Task("scrub", ["rydning af krat"])
+    forest = Task("forest", ["skovbrug"])
+    (match,) = engine.rank([scrub], [forester])["scrub"]
+    assert match.score > 60
+    assert match.reasons[0].how == "included in their work"
+    assert match.reasons[0].skill_slug == "rydning-af-krat"
+    assert not plain.rank([scrub], [forester])["scrub"]
+    assert not engine.rank([forest], [clearer])["forest"]
