@@ -82,6 +82,18 @@ class Skill(index.Indexed, models.Model):
         symmetrical=True,
         db_table="volunteers_skill_related",
     )
+    implies = models.ManyToManyField(
+        "self",
+        verbose_name=_("includes"),
+        blank=True,
+        symmetrical=False,
+        related_name="implied_by",
+        help_text=_(
+            "Skills whose work someone with this skill can do in full, one way: "
+            "forestry includes felling trees, but not every tree-feller is a "
+            "forester."
+        ),
+    )
 
     search_fields = [
         index.SearchField("name_da"),

@@ -91,6 +91,7 @@ def _build_vocabulary() -> tuple[list[str], list[Word], dict[int, dict]]:
 @receiver(post_save, sender=Skill)
 @receiver(post_delete, sender=Skill)
 @receiver(m2m_changed, sender=Skill.related.through)
+@receiver(m2m_changed, sender=Skill.implies.through)
 def _forget_vocabulary(raw=False, **kwargs) -> None:
     # Now, for this transaction's own reads, and again after the commit: a process
     # that read the first new version before the commit rebuilt from the old rows.
@@ -236,7 +237,7 @@ def taxonomy_version() -> int:
 
 def taxonomy_data() -> list[dict]:
     """The taxonomy as the matching engine reads it (``Taxonomy(skills)``)."""
-    skills = list(Skill.objects.prefetch_related("related").order_by("pk"))
+    skills = list(Skill.objects.prefetch_related("related", "implies").order_by("pk"))
     return [
         {
             "slug": skill.slug,
@@ -247,6 +248,7 @@ def taxonomy_data() -> list[dict]:
             "english": Skill.lines(skill.english_words),
             "misspellings": Skill.lines(skill.misspellings),
             "related": [other.slug for other in skill.related.all()],
+            "implies": [other.slug for other in skill.implies.all()],
         }
         for skill in skills
     ]

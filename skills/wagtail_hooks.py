@@ -35,6 +35,7 @@ class SkillViewSet(SnippetViewSet):
         FieldPanel("english_words"),
         FieldPanel("misspellings"),
         FieldPanel("related"),
+        FieldPanel("implies"),
         FieldPanel("source"),
     ]
 

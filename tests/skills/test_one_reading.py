@@ -199,3 +199,33 @@ def test_a_weak_hint_is_not_counted_as_an_offered_skill(mols):
         ).values("reading__links__skill__slug")
     }
     assert not counted & weak
+
+
+def test_an_administrator_says_what_a_skill_includes_and_matching_follows(client, mols):
+    """An "includes" link set on the skill snippet reaches the matching, one way,
+    and the resident reads why."""
+    from matching.reasons import explain
+
+    profile = f.VolunteerProfileFactory(village=mols["knebel"])
+    profile.clusters.add(mols["cluster"])
+    f.VolunteerSkillFactory(profile=profile, phrase="bogholder")
+    plan = f.ActionPlanPageFactory(parent=mols["cluster"])
+    task = f.TaskFactory(page=plan, title="Fest", skills="festarrangør")
+
+    def found():
+        return [m for t, m in tasks_for_resident(profile) if t.pk == task.pk]
+
+    assert not found()
+    bookkeeping = Skill.objects.get(slug="bogholderi")
+    bookkeeping.implies.add(Skill.objects.get(slug="arrangementer"))
+    (match,) = found()
+    assert match.score >= 60
+    texts = [explain(reason) for reason in match.reasons]
+    said = "Du skrev “bogholder” – det arbejde omfatter det, opgaven har brug for"
+    assert f"{said}: “festarrangør”." in texts
+    # One way: the party planner is no bookkeeper.
+    other = f.VolunteerProfileFactory(village=mols["knebel"])
+    other.clusters.add(mols["cluster"])
+    f.VolunteerSkillFactory(profile=other, phrase="festarrangør")
+    books = f.TaskFactory(page=plan, title="Regnskab", skills="bogholder")
+    assert not [m for t, m in tasks_for_resident(other) if t.pk == books.pk]
