@@ -25,6 +25,10 @@ COMPOUND_HEAD = 0.85
 COMPOUND_MODIFIER = 0.6
 # The longest taxonomy entry, in words, looked for inside a longer phrase.
 MAX_WORDS = 4
+# A two-word entry is also found with up to this many words between its two, as
+# surely as when they stand together ("fælde syge træer" as "fælde træer").
+MAX_GAP = 2
+GAPPED = 0.9
 # A head this short counts only after a known modifier (see `compound_parts`).
 SHORT_HEAD = 4
 # Heads that say "work", "person", "learning" or "help" and leave the meaning to the
@@ -145,6 +149,9 @@ class Taxonomy:
             reverse=True,
         )
         self.part_set = frozenset(self.parts)
+        self.pairs = frozenset(
+            tuple(w.split()) for w in self.words if w.count(" ") == 1
+        )
         self.vocabulary = list(self.words)
 
     @classmethod
@@ -194,6 +201,16 @@ class Taxonomy:
                 if words in self.words:
                     add(self.words[words], 0.9, None, words)
                     skip.update(span)
+        # A two-word entry with a word or two between ("fælde syge træer", "male de
+        # gamle vinduer", "klippe den store hæk"), in order.
+        for i in range(len(tokens)):
+            for j in range(i + 2, min(i + 2 + MAX_GAP, len(tokens))):
+                if i in skip or j in skip:
+                    continue
+                words = f"{tokens[i]} {tokens[j]}"
+                if (tokens[i], tokens[j]) in self.pairs:
+                    add(self.words[words], GAPPED, None, words)
+                    skip.update((i, j))
         # "el-montør", "VVS-installatør": a hyphen (gone in the key) may join a word.
         joined: list[str] = []
         for i in range(len(tokens) - 1):

@@ -508,6 +508,26 @@ def test_a_compound_whose_head_is_something_else_is_only_a_hint(engine):
     assert trade["toemrer"][0] >= 0.85
 
 
+@pytest.mark.parametrize(
+    ("phrase", "slug"),
+    [
+        ("fælde syge træer", "motorsav-og-traefaeldning"),
+        ("klippe den store hæk", "haekklipning"),
+        ("reparere gamle radioer", "reparation-af-elektronik"),
+    ],
+)
+def test_a_two_word_entry_is_found_with_words_between(engine, phrase, slug):
+    """Editors write "fælde syge træer", not "fælde træer"."""
+    (reading,) = engine.read([phrase])
+    assert reading[slug][0] >= 0.85
+
+
+def test_a_two_word_entry_is_not_made_of_words_far_apart_or_swapped(engine):
+    far, swapped = engine.read(["fælde de mange gamle syge træer", "træer fælde"])
+    assert "motorsav-og-traefaeldning" not in far
+    assert "motorsav-og-traefaeldning" not in swapped
+
+
 def test_a_skill_that_includes_another_counts_for_it_one_way_only():
     """A forestry worker can clear scrub (nearly full marks, and says why); someone
     who clears scrub is no forester."""
