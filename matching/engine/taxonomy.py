@@ -44,6 +44,7 @@ GENERIC_HEADS = frozenset(
         "folk", "mand", "kone", "dame", "pige", "dreng", "hjælperen",
         "redaktør", "koordinator", "rådgiver", "formidler", "kyndig", "planlægger",
         "arrangør", "træner", "fører", "pasning", "pleje", "passer", "ordning",
+        "producer",
         # Heads that say "the one in charge of" it: "politichef", "forskningschef".
         "chef",
         # Doing it, said as a noun: "budgetlægning", "plantekassebygning".
