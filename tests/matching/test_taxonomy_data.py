@@ -22,6 +22,15 @@ REQUIRED_CATEGORIES = {
     "foreningsarbejde",
 }
 LOOK_ALIKES = [("bogbinder", "bogholder"), ("rydning", "ridning"), ("lærling", "lærer")]
+# (a, b): whoever has skill a can do what skill b names — and not the other way.
+INCLUDES = [
+    ("skovbrug", "rydning-af-krat"),
+    ("sygepleje", "foerstehjaelp"),
+    ("kasserer", "bogholderi"),
+    ("anlaegsgartner", "beskaering"),
+    ("webudvikling", "hjemmeside"),
+    ("paedagog", "boerneaktiviteter"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +117,44 @@ def test_related_skills_exist_and_are_not_self(taxonomy):
         if related not in slugs or related == skill["slug"]
     ]
     assert broken == []
+
+
+def test_implied_skills_exist_and_are_not_self(taxonomy):
+    """Loading the taxonomy would drop a link, or a skill would include itself."""
+    slugs = {skill["slug"] for skill in taxonomy["skills"]}
+    broken = [
+        (skill["slug"], implied)
+        for skill in taxonomy["skills"]
+        for implied in skill.get("implies", [])
+        if implied not in slugs or implied == skill["slug"]
+    ]
+    assert broken == []
+    repeated = [
+        skill["slug"]
+        for skill in taxonomy["skills"]
+        if len(skill.get("implies", [])) != len(set(skill.get("implies", [])))
+    ]
+    assert repeated == []
+
+
+def test_implies_is_one_way(taxonomy):
+    """Two skills that include each other are one skill twice, or merely related."""
+    implies = {
+        (skill["slug"], implied)
+        for skill in taxonomy["skills"]
+        for implied in skill.get("implies", [])
+    }
+    assert sorted((a, b) for a, b in implies if (b, a) in implies and a < b) == []
+
+
+@pytest.mark.parametrize(("wider", "narrower"), INCLUDES)
+def test_a_skill_includes_its_everyday_work(taxonomy, wider, narrower):
+    """A forester would not be offered scrub clearing, or a scrub clearer forestry."""
+    implies = {
+        skill["slug"]: set(skill.get("implies", [])) for skill in taxonomy["skills"]
+    }
+    assert narrower in implies[wider]
+    assert wider not in implies[narrower]
 
 
 @pytest.mark.parametrize(("first", "second"), LOOK_ALIKES)
