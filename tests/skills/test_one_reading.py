@@ -229,3 +229,19 @@ def test_an_administrator_says_what_a_skill_includes_and_matching_follows(client
     f.VolunteerSkillFactory(profile=other, phrase="festarrangør")
     books = f.TaskFactory(page=plan, title="Regnskab", skills="bogholder")
     assert not [m for t, m in tasks_for_resident(other) if t.pk == books.pk]
+
+
+def test_the_shipped_includes_links_are_in_the_database(mols):
+    """Migrations bring the data file's `implies` into the snippets, so the site's
+    own taxonomy (read from the database) has them."""
+    from skills.taxonomy import get_engine
+
+    forestry = Skill.objects.get(slug="skovbrug")
+    assert "rydning-af-krat" in {s.slug for s in forestry.implies.all()}
+    engine = get_engine()
+    pairs = {
+        (engine.taxonomy.skills[i].slug, engine.taxonomy.skills[j].slug)
+        for i, j in engine.taxonomy.implied_pairs
+    }
+    assert ("skovbrug", "rydning-af-krat") in pairs
+    assert ("rydning-af-krat", "skovbrug") not in pairs
