@@ -351,13 +351,13 @@ class _Feedback:
             return None
         # One sorted look-up for all pairs: (task, resident) as one int64 key.
         width = int(max(max(c for _t, c in earned), int(cols.max(initial=0)))) + 1
-        keys = np.fromiter((t * width + c for t, c in earned), np.int64, len(earned))
+        pairs = np.fromiter((t * width + c for t, c in earned), np.int64, len(earned))
         values = np.fromiter(earned.values(), np.float32, len(earned))
-        order = np.argsort(keys)
-        keys, values = keys[order], values[order]
+        order = np.argsort(pairs)
+        pairs, values = pairs[order], values[order]
         wanted = rows.astype(np.int64) * width + cols.astype(np.int64)
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        return np.where(keys[at] == wanted, values[at], np.float32(0.0))
+        at = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+        return np.where(pairs[at] == wanted, values[at], np.float32(0.0))
 
     def apply(self, coverage: sparse.csr_matrix, tasks: Sequence[Task]):
         """Move the skill scores of the pairs feedback is about (before the prune,
