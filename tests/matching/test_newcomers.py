@@ -53,18 +53,6 @@ def test_a_newcomer_without_skills_is_offered_good_first_tasks_near_them(client,
     assert "En god første opgave tæt på dig" in soup.get_text()
 
 
-@pytest.fixture
-def eager(settings):
-    """Tasks run in-process after the commit, as in the embedded default."""
-    from cms.celery import app
-
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = before
-
-
 def _words_form(phrase):
     return {
         "display_name": "Bo",
