@@ -69,6 +69,8 @@ class _Explainer:
         self.skill_reasons: dict[tuple, Reason] = {}
         self.other_reasons: dict[tuple, Reason | None] = {}
         self.requirements: dict[int, list[tuple[str, int]]] = {}
+        self.met: dict[tuple[int, int], tuple] = {}
+        self.time_reasons: dict[tuple[frozenset, frozenset], Reason | None] = {}
 
     def _row(self, r: int) -> dict[int, float]:
         row = self.rows.get(r)
@@ -99,9 +101,12 @@ class _Explainer:
         key = (requirement, phrase, r, v, score)
         reason = self.skill_reasons.get(key)
         if reason is None:
-            how, skill = _how(
-                self.taxonomy, self.required.mappings[r], self.offered.mappings[v]
-            )
+            met = self.met.get((r, v))
+            if met is None:
+                met = self.met[(r, v)] = _how(
+                    self.taxonomy, self.required.mappings[r], self.offered.mappings[v]
+                )
+            how, skill = met
             reason = self.skill_reasons[key] = Reason(
                 kind="skill",
                 how=how,
@@ -120,6 +125,23 @@ class _Explainer:
             reason = self.other_reasons[key] = Reason(kind=kind, how=how, score=score)
         return reason
 
+    def _time(self, task: Task, volunteer: Volunteer) -> Reason | None:
+        """The availability reason, once per pair of a task's time and a resident's."""
+        key = (task.when, volunteer.availability)
+        if key in self.time_reasons:
+            return self.time_reasons[key]
+        shared = volunteer.availability & task.when
+        reason = self.time_reasons[key] = (
+            self._other(
+                "availability",
+                ", ".join(sorted(shared)),
+                _availability(task, volunteer) * 100,
+            )
+            if shared
+            else None
+        )
+        return reason
+
     def reasons(
         self,
         task: Task,
@@ -136,10 +158,12 @@ class _Explainer:
         for requirement, r in self._requirements(task):
             row = self._row(r)
             best = None
+            top = 0.0
             for phrase, v, factor in phrases:
-                value = row.get(v, 0.0) * factor
-                if value > 0 and (best is None or value > best[0]):
-                    best = (value, phrase, v)
+                value = row.get(v)
+                if value is not None and value * factor > top:
+                    top = value * factor
+                    best = (top, phrase, v)
             if best is not None:
                 value, phrase, v = best
                 if value > strongest.get(phrase, (0.0,))[0]:
@@ -151,14 +175,10 @@ class _Explainer:
         place = _place_how(task, volunteer)
         if place:
             reasons.append(self._other("place", place, PLACE_SCORES[place] * 100))
-        if task.when and volunteer.availability & task.when:
-            reasons.append(
-                self._other(
-                    "availability",
-                    ", ".join(sorted(volunteer.availability & task.when)),
-                    _availability(task, volunteer) * 100,
-                )
-            )
+        if task.when and volunteer.availability:
+            time = self._time(task, volunteer)
+            if time is not None:
+                reasons.append(time)
         if task.good_first_task and volunteer.newcomer:
             reasons.append(self._other("newcomer", "good first task", NEWCOMER_BOOST))
         if self.feedback is not None and volunteer.has_feedback:

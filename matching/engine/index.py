@@ -19,7 +19,6 @@ from .scoring import (
     LEVEL_FACTOR,
     PLACE_SCORES,
     RELEVANCE_THRESHOLD,
-    SOFTMAX_P,
     W_PLACE,
     WELCOME_SCORE,
     _best,
@@ -28,6 +27,7 @@ from .scoring import (
     _Feedback,
     _other_max,
     _place_how,
+    _power,
     _prune,
     _Side,
     _task_requirements,
@@ -54,12 +54,25 @@ class VolunteerIndex:
             engine.taxonomy, (p for v in self.volunteers for p in v.skills)
         )
         # Per resident: (phrase, its row in the vocabulary, level factor), for reasons.
+        # (Each distinct phrase is normalised once: a national index holds half a
+        # million phrases, and few distinct ones.)
         index = self.offered.index
+        row_of = {
+            phrase: index.get(normalise(phrase), -1)
+            for phrase in {p for v in self.volunteers for p in v.skills}
+        }
+        plain = LEVEL_FACTOR.get("", 1.0)
         self.phrases: list[list[tuple[str, int, float]]] = [
             [
-                (phrase, index[key], LEVEL_FACTOR.get(volunteer.level(position), 1.0))
+                (phrase, row, plain)
+                for phrase in volunteer.skills
+                if (row := row_of[phrase]) >= 0
+            ]
+            if not volunteer.levels
+            else [
+                (phrase, row, LEVEL_FACTOR.get(volunteer.level(position), 1.0))
                 for position, phrase in enumerate(volunteer.skills)
-                if (key := normalise(phrase)) in index
+                if (row := row_of[phrase]) >= 0
             ]
             for volunteer in self.volunteers
         ]
@@ -73,7 +86,7 @@ class VolunteerIndex:
         )
         # For the soft maximum: level^p, so (score·level)^p = score^p · level^p.
         self.incidence_p = self.incidence.copy()
-        self.incidence_p.data = self.incidence_p.data**SOFTMAX_P
+        self.incidence_p.data = _power(self.incidence_p.data)
         self.codes = _Codes()
         self.side = _Side(self.volunteers, self.codes, tasks=False)
         self.excluded: dict[Hashable, list[int]] = defaultdict(list)

@@ -73,7 +73,7 @@ ALIKE_CONFIDENCE = 0.85
 
 
 # Soft maximum for the join: (Σ sᵖ)^(1/p) is within a few per cent of max(s).
-SOFTMAX_P = 8
+SOFTMAX_P = 8  # `_power` and `_root` square and take roots three times
 
 
 def _place_how(task: Task, volunteer: Volunteer) -> str | None:
@@ -381,6 +381,13 @@ _OTHER_MAX = (W_PLACE + W_AVAILABILITY + W_LOAD) + (
 _PRUNE_BINS = 256  # resolution of the per-task histogram that bounds the k-th best
 
 
+# The histogram is taken over every this-many-th candidate of a chunk: the k-th best of
+# a subset is never above the k-th best of all, so the bound stays safe, at an eighth
+# of the passes over the hundreds of millions of candidates of a national rematch.
+_SAMPLE_STRIDE = 8
+_SAMPLE_FROM = 64  # sampled only from this many candidates per task on average
+
+
 # Candidates per task scored first, for the floor of `_prune`: this many times k.
 _PROBE = 4
 
@@ -400,9 +407,11 @@ def _prune(
     Works on `coverage` in place (a fresh product, owned by the caller) and returns it.
 
     A resident whose coverage trails the task's k-th best by more than the other parts
-    can make up is out. The k-th best comes from a histogram per task (one bincount for
-    the whole chunk, no loop): the lower edge of the bin holding it is a bound from
-    below, so the cut keeps everyone the exact k-th best would keep, and a few more.
+    can make up is out. The k-th best is bounded from below by a histogram per task
+    over a sample of the candidates (every `_SAMPLE_STRIDE`-th; one bincount for the
+    whole chunk, no loop): the k-th best of a subset is at most the k-th best of all,
+    and the lower edge of the bin holding it is lower still, so the cut keeps everyone
+    the exact k-th best would keep, and a few more.
 
     With `score` (final scores of pairs: rows, columns, coverage) and `other_max` (per
     task, the most the parts beside skills can add, in points): the best few by
@@ -411,28 +420,43 @@ def _prune(
     a resident whose coverage could not reach it even with the most the other parts
     can add is out too.
     """
-    counts = np.diff(coverage.indptr)
+    indptr = coverage.indptr
+    counts = np.diff(indptr)
     if not (counts > k).any():
         return coverage
     bins = _PRUNE_BINS
     n_rows = coverage.shape[0]
-    rows = np.repeat(np.arange(n_rows, dtype=np.int32), counts)
-    slot = (coverage.data * bins).astype(np.int32)
+    data = coverage.data
+    many = data.size >= _SAMPLE_FROM * _SAMPLE_STRIDE * n_rows
+    stride = _SAMPLE_STRIDE if many else 1
+    positions = np.arange(0, data.size, stride, dtype=np.int64)
+    sample_rows = (np.searchsorted(indptr, positions, side="right") - 1).astype(
+        np.int32
+    )
+    slot = (data[::stride] * bins).astype(np.int32)
     np.minimum(slot, bins - 1, out=slot)
-    slot += rows * bins
+    slot += sample_rows * bins
     histogram = np.bincount(slot, minlength=n_rows * bins).reshape(n_rows, bins)
+    del slot, sample_rows, positions
     from_top = np.cumsum(histogram[:, ::-1], axis=1)
+    sampled = from_top[:, -1]
     kth_bin = bins - 1 - np.argmax(from_top >= k, axis=1)
     margin = _OTHER_MAX / W_SKILL
-    cut = np.where(counts > k, kth_bin / bins - margin - 1e-6, -np.inf)
+    cut = np.where(sampled >= k, kth_bin / bins - margin - 1e-6, -np.inf)
+    cut[counts <= k] = -np.inf
     if score is not None and other_max is not None:
-        probe_bin = bins - 1 - np.argmax(from_top >= _PROBE * k, axis=1)
-        probe_cut = np.where(counts > _PROBE * k, probe_bin / bins, -np.inf)
-        probe = coverage.data >= probe_cut[rows]
-        p_rows = rows[probe]
+        # Enough of the best to hold k: at least k sampled ones (then at least k in
+        # all), about `_PROBE` × k of all.
+        wanted = max(k, -(-_PROBE * k // stride))
+        probe_bin = bins - 1 - np.argmax(from_top >= wanted, axis=1)
+        probe_cut = np.where(
+            (sampled >= wanted) & (counts > _PROBE * k), probe_bin / bins, -np.inf
+        ).astype(np.float32)
+        probe = np.flatnonzero(data >= np.repeat(probe_cut, counts))
+        p_rows = (np.searchsorted(indptr, probe, side="right") - 1).astype(np.int32)
         floor = _kth_scores(
             p_rows,
-            score(p_rows, coverage.indices[probe], coverage.data[probe]),
+            score(p_rows, coverage.indices[probe], data[probe]),
             n_rows,
             k,
         )
@@ -441,7 +465,7 @@ def _prune(
         cut = np.maximum(cut, np.where(counts > k, reach, -np.inf))
     cut = cut.astype(np.float32)
     # Zero what is out and compact in place (cheaper than copying through a mask).
-    np.multiply(coverage.data, coverage.data >= cut[rows], out=coverage.data)
+    np.multiply(data, data >= np.repeat(cut, counts), out=data)
     coverage.eliminate_zeros()
     return coverage
 
@@ -523,10 +547,30 @@ def _best(
     A soft maximum with one sparse product: (Σ (score·level)ᵖ)^(1/p).
     """
     powered = phrase_scores.copy()
-    powered.data = powered.data**SOFTMAX_P
+    powered.data = _power(powered.data)
     best = (powered @ incidence_p).tocsr()
-    best.data = np.minimum(best.data ** (1.0 / SOFTMAX_P), 1.0)
+    best.data = np.minimum(_root(best.data), np.float32(1.0))
     return best
+
+
+def _power(values: np.ndarray) -> np.ndarray:
+    """values ** SOFTMAX_P, by squaring (p = 8: three products, not a pow each)."""
+    if SOFTMAX_P != 8:
+        return values**SOFTMAX_P
+    out = values * values
+    out *= out
+    out *= out
+    return out
+
+
+def _root(values: np.ndarray) -> np.ndarray:
+    """values ** (1 / SOFTMAX_P), by square roots, in place."""
+    if SOFTMAX_P != 8:
+        return values ** (1.0 / SOFTMAX_P)
+    np.sqrt(values, out=values)
+    np.sqrt(values, out=values)
+    np.sqrt(values, out=values)
+    return values
 
 
 def _task_requirements(

@@ -234,9 +234,19 @@ def test_nobody_gets_more_than_their_hours_allow(engine):
     assert sum(len(members) for members in team.values()) == 2
 
 
-def test_dropping_hopeless_candidates_early_never_changes_a_top_k(engine, monkeypatch):
-    """The prune (and the chunked, threaded join) give exactly the exhaustive answer."""
+@pytest.mark.parametrize("sampled", [False, True], ids=["whole", "sampled"])
+def test_dropping_hopeless_candidates_early_never_changes_a_top_k(
+    engine, monkeypatch, sampled
+):
+    """The prune (and the chunked, threaded join) give exactly the exhaustive answer,
+    whether its histogram counts every candidate or a sample (as in a national
+    rematch)."""
     import random
+
+    from matching.engine import scoring
+
+    monkeypatch.setattr(scoring, "_SAMPLE_FROM", 0 if sampled else 10**9)
+    monkeypatch.setattr(scoring, "_SAMPLE_STRIDE", 3)
 
     from matching.engine import index as engine_module
 
