@@ -216,7 +216,13 @@ class Taxonomy:
             for start in range(max(0, at - size + 1), min(at, len(tokens) - size) + 1):
                 if " ".join(tokens[start : start + size]) in self.words:
                     return None
-        head = self._read_tokens(tokens[:at])
+        before = " ".join(tokens[:at])
+        if at > 1 and before in self.words:
+            # An entry of several words before it ("face painting til …"), read as
+            # such an entry is inside a longer phrase.
+            head = {index: (0.9, kind, before) for index, kind in self.words[before]}
+        else:
+            head = self._read_tokens(tokens[:at])
         if not any(
             confidence >= COMPOUND_HEAD and not _generic(word)
             for confidence, _how, word in head.values()
@@ -283,7 +289,7 @@ class Taxonomy:
         for i, token in enumerate(tokens):
             if i in skip:
                 continue
-            if token in self.words and len(token) >= 3:
+            if token in self.words and len(token) >= 2:
                 add(self.words[token], 0.9, None, token)
             elif (
                 len(token) >= 4 and len(stem(token)) >= 4 and stem(token) in self.stems

@@ -560,7 +560,7 @@ def test_what_a_phrase_is_for_only_hints_at_a_skill(engine):
     cooking, bikes, coach = engine.read(
         [
             "madlavning til 80 gæster til høstfesten",
-            "cykelværksted for børn",
+            "cykelreparation for børn",
             "træner for børnefodbold",
         ]
     )
@@ -570,6 +570,11 @@ def test_what_a_phrase_is_for_only_hints_at_a_skill(engine):
     assert bikes["boernepasning"][0] < 0.6
     # "træner" says who, not what: the sport after "for" is the skill.
     assert coach["fodbold"][0] >= 0.85
+    # A short word of its own ("DJ") is read inside a longer phrase too, and an entry
+    # of several words before "til" is read whole ("face painting", not "painting").
+    dj, face = engine.read(["DJ til fester", "face painting til børnefødselsdage"])
+    assert dj["dj"][0] >= 0.85 and dj["arrangementer"][0] < 0.6
+    assert set(face) == {"boerneaktiviteter"}
     task = Task("høstfest", ["madlavning til 80 gæster til høstfesten"])
     cook, party = Volunteer("cook", ["kok"]), Volunteer("party", ["fester"])
     ranked = engine.rank([task], [party, cook])["høstfest"]
