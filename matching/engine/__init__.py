@@ -11,7 +11,9 @@ How a score comes about
    is normalised (case, Danish letters, "aa" → "å", punctuation) and mapped to the skill
    taxonomy: the whole phrase, then each word, then Snowball-Danish stems, then Danish
    compounds split into known words ("tømrerarbejde" → "tømrer" + "arbejde"), then
-   rapidfuzz against the taxonomy's words for spelling variants. Each mapping keeps how
+   rapidfuzz against the taxonomy's words for spelling variants. What follows "til",
+   "for", "på", … after a named skill says what for or where ("madlavning til 80
+   gæster til høstfesten") and only hints at a skill of its own. Each mapping keeps how
    it was found (same skill, synonym, English word, spelling variant, near match).
 2. *Phrase against phrase.* Two phrases match when they name the same taxonomy skill
    (full marks), related skills (part marks), or — outside the taxonomy — when their
@@ -93,7 +95,7 @@ __all__ = [
 ENGINE_VERSION = "1.0"
 # Moves whenever the way a phrase is read changes (compounds, heads, spans): readings
 # stored with an older one are read again.
-READING_VERSION = "3"
+READING_VERSION = "4"
 
 
 class MatchEngine:

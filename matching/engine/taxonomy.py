@@ -29,6 +29,12 @@ MAX_WORDS = 4
 # surely as when they stand together ("fælde syge træer" as "fælde træer").
 MAX_GAP = 2
 GAPPED = 0.9
+# What follows "til", "for", "på", … in a phrase that already names a skill before
+# it says what for, for whom or where: "madlavning til 80 gæster til høstfesten" is
+# cooking (not event planning), "DJ til fester" is a DJ, "cykelværksted for børn" bike
+# repair. Such words only hint at a skill of their own, at this share of their reading.
+CONTEXT_WORDS = frozenset({"til", "for", "på", "hos", "ved", "efter"})
+CONTEXT = 0.5
 # A head this short counts only after a known modifier (see `compound_parts`).
 SHORT_HEAD = 4
 # Heads that say "work", "person", "learning" or "help" and leave the meaning to the
@@ -190,6 +196,58 @@ class Taxonomy:
             if found:
                 return found
         tokens = key.split()
+        context = self._context(tokens)
+        if context is not None:
+            return context
+        return self._read_tokens(tokens)
+
+    def _context(self, tokens: list[str]) -> dict[int, tuple[float, str, str]] | None:
+        """A phrase that names a skill before "til", "for", "på", … : that skill, and
+        what follows only as a hint (see `CONTEXT_WORDS`); None when the phrase has no
+        such word, names no skill of its own before it, or the taxonomy has an entry
+        across it ("madlavning til mange", "kørsel til lægen")."""
+        at = next(
+            (i for i, t in enumerate(tokens) if i and t in CONTEXT_WORDS),
+            None,
+        )
+        if at is None or at == len(tokens) - 1:
+            return None
+        for size in range(2, MAX_WORDS + 1):
+            for start in range(max(0, at - size + 1), min(at, len(tokens) - size) + 1):
+                if " ".join(tokens[start : start + size]) in self.words:
+                    return None
+        before = " ".join(tokens[:at])
+        if at > 1 and before in self.words:
+            # An entry of several words before it ("face painting til …"), read as
+            # such an entry is inside a longer phrase.
+            head = {index: (0.9, kind, before) for index, kind in self.words[before]}
+        else:
+            head = self._read_tokens(tokens[:at])
+        if not any(
+            confidence >= COMPOUND_HEAD and not _generic(word)
+            for confidence, _how, word in head.values()
+        ):
+            return None
+        found = dict(head)
+        for index, (confidence, how, word) in self.lookup(
+            " ".join(tokens[at + 1 :])
+        ).items():
+            hint = confidence * CONTEXT
+            if hint > found.get(index, (0.0,))[0]:
+                found[index] = (hint, how, word)
+        return found
+
+    def _read_tokens(self, tokens: list[str]) -> dict[int, tuple[float, str, str]]:
+        """The words of a phrase: entries of several words, pairs with a gap, words
+        joined by a hyphen, then each word, its stem or its compound parts."""
+        found: dict[int, tuple[float, str, str]] = {}
+
+        def add(hits, confidence, how, word):
+            for index, kind in hits:
+                how_here = kind if how is None else how
+                if confidence > found.get(index, (0.0,))[0]:
+                    found[index] = (confidence, how_here, word)
+
         skip: set[int] = set()
         # Words of the taxonomy that are several words ("trække strøm", "slå græs",
         # "lægge fliser"), inside a longer phrase: the longest first.
@@ -231,7 +289,7 @@ class Taxonomy:
         for i, token in enumerate(tokens):
             if i in skip:
                 continue
-            if token in self.words and len(token) >= 3:
+            if token in self.words and len(token) >= 2:
                 add(self.words[token], 0.9, None, token)
             elif (
                 len(token) >= 4 and len(stem(token)) >= 4 and stem(token) in self.stems

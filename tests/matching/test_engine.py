@@ -561,3 +561,32 @@ def test_a_skill_that_includes_another_counts_for_it_one_way_only():
     assert match.reasons[0].skill_slug == "rydning-af-krat"
     assert not plain.rank([scrub], [forester])["scrub"]
     assert not engine.rank([forest], [clearer])["forest"]
+
+
+def test_what_a_phrase_is_for_only_hints_at_a_skill(engine):
+    """ "madlavning til 80 gæster til høstfesten" is cooking, not event planning: what
+    follows "til", "for", "på", … after a named skill counts only as a hint, so a cook
+    fits, and someone who plays at parties does not."""
+    cooking, bikes, coach = engine.read(
+        [
+            "madlavning til 80 gæster til høstfesten",
+            "cykelreparation for børn",
+            "træner for børnefodbold",
+        ]
+    )
+    assert cooking["madlavning-til-mange"][0] >= 0.85
+    assert cooking["arrangementer"][0] < 0.6
+    assert bikes["cykelreparation"][0] >= 0.85
+    assert bikes["boernepasning"][0] < 0.6
+    # "træner" says who, not what: the sport after "for" is the skill.
+    assert coach["fodbold"][0] >= 0.85
+    # A short word of its own ("DJ") is read inside a longer phrase too, and an entry
+    # of several words before "til" is read whole ("face painting", not "painting").
+    dj, face = engine.read(["DJ til fester", "face painting til børnefødselsdage"])
+    assert dj["dj"][0] >= 0.85 and dj["arrangementer"][0] < 0.6
+    assert set(face) == {"boerneaktiviteter"}
+    task = Task("høstfest", ["madlavning til 80 gæster til høstfesten"])
+    cook, party = Volunteer("cook", ["kok"]), Volunteer("party", ["fester"])
+    ranked = engine.rank([task], [party, cook])["høstfest"]
+    assert [m.volunteer_id for m in ranked][:1] == ["cook"]
+    assert all(m.volunteer_id != "party" or m.score < 50 for m in ranked)
