@@ -64,6 +64,16 @@ GENERIC_HEADS = frozenset(
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_HEADS)
 
 
+def _stem_word(word: str) -> str:
+    """A word's stem, for entries of several words: words under 4 letters as they
+    are (their stems say too little)."""
+    return stem(word) if len(word) >= 4 else word
+
+
+def _stem_words(words: list[str]) -> str:
+    return " ".join(_stem_word(word) for word in words)
+
+
 def _generic(head: str) -> bool:
     return bool(head) and (head in GENERIC_HEADS or stem(head) in GENERIC_STEMS)
 
@@ -158,6 +168,20 @@ class Taxonomy:
         self.part_set = frozenset(self.parts)
         self.pairs = frozenset(
             tuple(w.split()) for w in self.words if w.count(" ") == 1
+        )
+        # Entries of several words by their words' stems, so that they are found as
+        # people inflect them: "beskære æbletræerne", "lagde fliserne", "klipper
+        # hækken" (not of misspellings, as for single words).
+        self.stem_entries: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for key, hits in self.words.items():
+            if " " not in key:
+                continue
+            stemmed = _stem_words(key.split())
+            for hit in hits:
+                if hit[1] != "misspelling" and hit not in self.stem_entries[stemmed]:
+                    self.stem_entries[stemmed].append(hit)
+        self.stem_pairs = frozenset(
+            tuple(w.split()) for w in self.stem_entries if w.count(" ") == 1
         )
         self.vocabulary = list(self.words)
 
@@ -260,8 +284,19 @@ class Taxonomy:
                 if words in self.words:
                     add(self.words[words], 0.9, None, words)
                     skip.update(span)
+        # The same, inflected ("lagde fliserne", "beskærer æbletræerne").
+        stems = [_stem_word(token) for token in tokens]
+        for size in range(min(MAX_WORDS, len(tokens) - 1), 1, -1):
+            for start in range(len(tokens) - size + 1):
+                span = range(start, start + size)
+                if skip.intersection(span):
+                    continue
+                words = " ".join(stems[start : start + size])
+                if words in self.stem_entries:
+                    add(self.stem_entries[words], 0.88, "stem", words)
+                    skip.update(span)
         # A two-word entry with a word or two between ("fælde syge træer", "male de
-        # gamle vinduer", "klippe den store hæk"), in order.
+        # gamle vinduer", "klippe den store hæk"), in order; also inflected.
         for i in range(len(tokens)):
             for j in range(i + 2, min(i + 2 + MAX_GAP, len(tokens))):
                 if i in skip or j in skip:
@@ -269,6 +304,10 @@ class Taxonomy:
                 words = f"{tokens[i]} {tokens[j]}"
                 if (tokens[i], tokens[j]) in self.pairs:
                     add(self.words[words], GAPPED, None, words)
+                    skip.update((i, j))
+                elif (stems[i], stems[j]) in self.stem_pairs:
+                    words = f"{stems[i]} {stems[j]}"
+                    add(self.stem_entries[words], GAPPED * 0.97, "stem", words)
                     skip.update((i, j))
         # "el-montør", "VVS-installatør": a hyphen (gone in the key) may join a word.
         joined: list[str] = []

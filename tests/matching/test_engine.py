@@ -532,6 +532,24 @@ def test_a_two_word_entry_is_found_with_words_between(engine, phrase, slug):
     assert reading[slug][0] >= 0.85
 
 
+@pytest.mark.parametrize(
+    ("phrase", "slug", "not_also"),
+    [
+        ("jeg beskærer æbletræerne hvert år", "beskaering", "frugtavl"),
+        ("klipper hækkene i sommerferien", "haekklipning", None),
+    ],
+)
+def test_an_entry_of_several_words_is_found_as_people_inflect_it(
+    engine, phrase, slug, not_also
+):
+    """People write "beskærer æbletræerne", the taxonomy "beskære æbletræer": the
+    entry is read by its words' stems, and then whole (the fruit trees in it do not
+    make a fruit grower of the one who prunes them)."""
+    (reading,) = engine.read([phrase])
+    assert reading[slug][0] >= 0.85
+    assert not_also is None or not_also not in reading
+
+
 def test_a_two_word_entry_is_not_made_of_words_far_apart_or_swapped(engine):
     far, swapped = engine.read(["fælde de mange gamle syge træer", "træer fælde"])
     assert "motorsav-og-traefaeldning" not in far
