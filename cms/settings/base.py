@@ -296,6 +296,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: they would send a hash of every editor's e-mail
+# address to another origin. The admin shows its own initials avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TAGGIT_CASE_INSENSITIVE = True
 # Danish letters transliterate in slugs: "Mødested på Mols" -> "modested-pa-mols".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -336,3 +339,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# A form sent without its security token gets the site's own page, in the visitor's
+# language (cms/templates/403_csrf.html), not Django's bare English one.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"

@@ -178,3 +178,48 @@ def test_cluster_page_lists_text_alternative_to_the_map(public_pages, client):
     soup = BeautifulSoup(client.get(public_pages["cluster"].url).content, "html.parser")
     places = soup.select("ul.place-list a")
     assert [a["href"] for a in places] == [public_pages["place"].url]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [("", "Du har ikke adgang til denne side"), ("/en", "You do not have access")],
+)
+def test_a_page_someone_may_not_see_is_the_sites_own_403_in_their_language(
+    public_pages, client, prefix, heading
+):
+    """An editor who opens the municipal overview gets the site's page, with its
+    header, navigation and footer, not Django's bare "403 Forbidden"."""
+    editor = f.UserFactory(email="redaktoer@mols.dk")
+    client.force_login(editor)
+    response = client.get(f"{prefix}/kommune/")
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert heading in soup.find("h1").text
+    assert soup.find("header") and soup.find("footer")
+    assert soup.find("html")["lang"] == ("en" if prefix else "da")
+    assert "Forbidden" not in response.content.decode()
+
+
+def test_a_form_sent_without_its_token_gets_the_sites_own_page(public_pages):
+    """A form left open too long (or with cookies blocked): the site's own page in
+    Danish, saying nothing was saved, not Django's English CSRF page."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/konto/login/", {"login": "a@b.dk", "password": "x"})
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "Formularen var udløbet" in soup.find("h1").text
+    assert "Intet blev gemt" in response.content.decode()
+    assert soup.find("header") and soup.find("footer")
+    assert "CSRF" not in response.content.decode()
+
+
+def test_the_admin_loads_no_avatar_from_another_origin(client):
+    """Avatars from gravatar.com would send a hash of each editor's e-mail address
+    to another origin: the admin shows its own."""
+    admin = f.UserFactory(email="admin@klyngeportal.dk", is_superuser=True)
+    client.force_login(admin)
+    for url in ("/admin/", "/admin/account/"):
+        html = client.get(url).content.decode()
+        assert "gravatar" not in html, url
