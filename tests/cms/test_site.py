@@ -223,3 +223,18 @@ def test_the_admin_loads_no_avatar_from_another_origin(client):
     for url in ("/admin/", "/admin/account/"):
         html = client.get(url).content.decode()
         assert "gravatar" not in html, url
+
+
+def test_no_template_comment_spans_lines():
+    """Django's {# … #} ends at the end of its line: one that runs over two lines is
+    shown to visitors as text (the municipal charts once showed their notes)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spread = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.glob("*/templates/**/*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert spread == []
