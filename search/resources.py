@@ -245,8 +245,21 @@ def skill_counts(
     )
 
 
+# Counts below this are shown as "fewer than 3": in a small village, "1 resident
+# offers bookkeeping" can say who it is.
+SMALL_COUNT = 3
+
+
+def shown_count(count: int) -> int | str:
+    """A count of residents as staff may see it: exact from `SMALL_COUNT` up."""
+    if 0 < count < SMALL_COUNT:
+        return gettext("fewer than %(count)s") % {"count": SMALL_COUNT}
+    return count
+
+
 def label_counts(rows, scope: Scope) -> list[dict]:
-    """Give the rows of `skill_counts` their cluster, village and skill names."""
+    """Give the rows of `skill_counts` their cluster, village and skill names, and
+    their counts as staff may see them (`shown_count`)."""
     by_id = {c.pk: c for c in scope.clusters}
     english = (translation.get_language() or "da").startswith("en")
     labelled = []
@@ -261,7 +274,7 @@ def label_counts(rows, scope: Scope) -> list[dict]:
                 if category in SkillCategory.values
                 else category,
                 "skill": skill_name or "",
-                "residents": row["residents"],
+                "residents": shown_count(row["residents"]),
             }
         )
     return labelled

@@ -232,7 +232,18 @@ def _count_rows(response):
     ]
 
 
-def test_counts_are_per_cluster_and_village_and_never_name_anyone(staff, world):
+@pytest.fixture
+def exact_counts(monkeypatch):
+    """Counts shown exactly from 1 (they are "fewer than 3" on the site), for the
+    tests of what is counted."""
+    from search import resources
+
+    monkeypatch.setattr(resources, "SMALL_COUNT", 1)
+
+
+def test_counts_are_per_cluster_and_village_and_never_name_anyone(
+    staff, world, exact_counts
+):
     _resident(world["knebel"], "Uden Samtykke", consent=False)
     _resident(world["knebel"], "Vil Lære", skills=())
     learner = world["birthe"].__class__.objects.get(display_name="Vil Lære")
@@ -256,10 +267,28 @@ def test_counts_are_per_cluster_and_village_and_never_name_anyone(staff, world):
             assert name not in text
 
 
-def test_counts_by_skill(staff, world):
+def test_counts_by_skill(staff, world, exact_counts):
     rows = _count_rows(staff.get(SKILLS, {"opdel": "faerdighed", "pr": "klynge"}))
     assert ["Mols i Udvikling", "Håndværk", "Snedkerarbejde", "1"] in rows
     assert ["Mols i Udvikling", "Håndværk", "Tømrerarbejde", "2"] in rows
+
+
+def test_counts_under_three_are_never_shown_exactly(staff, world):
+    """In a small village "1 resident offers carpentry" can say who it is: counts of
+    one or two are "færre end 3", on the page and in both exports; three and more
+    are exact."""
+    for name in ("Tredje Tømrer", "Fjerde Tømrer"):
+        _resident(world["knebel"], name)
+    rows = _count_rows(staff.get(SKILLS, {"opdel": "faerdighed", "pr": "klynge"}))
+    assert ["Mols i Udvikling", "Håndværk", "Snedkerarbejde", "færre end 3"] in rows
+    assert ["Mols i Udvikling", "Håndværk", "Tømrerarbejde", "4"] in rows
+    for fmt in ("csv", "xlsx"):
+        text = _text(
+            staff.get(SKILLS, {"opdel": "faerdighed", "pr": "klynge", "eksport": fmt})
+        )
+        assert "færre end 3" in text
+        lines = [line for line in text.splitlines() if "Snedkerarbejde" in line]
+        assert lines and all(not line.rstrip().endswith("1") for line in lines)
 
 
 # Contacts and the access log --------------------------------------------------------
