@@ -9,10 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import choosers, exports, lookups
+        from . import choosers, exports, lookups, widgets
         from .ids import IdConverter
 
         register_converter(IdConverter, "id")
         lookups.register()
         exports.secure_wagtail_exports()
         choosers.secure_wagtail_choosers()
+        widgets.register()
