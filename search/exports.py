@@ -51,3 +51,18 @@ def export_response(
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def export_workbook(name: str, sheets: Sequence[tuple[str, Sequence[str], Iterable]]):
+    """Several tables as the sheets of one Excel workbook, named `name-<date>.xlsx`."""
+    book = tablib.Databook()
+    for title, headers, rows in sheets:
+        dataset = tablib.Dataset(headers=[str(h) for h in headers], title=title[:31])
+        for row in rows:
+            dataset.append([_cell(value) for value in row])
+        book.add_sheet(dataset)
+    response = HttpResponse(book.export("xlsx"), content_type=XLSX_TYPE)
+    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from clusters.municipalities import MUNICIPALITY_NAMES
 
 from .access import chosen_municipalities, staff_required
 from .charts import Series, bar_chart, column_chart
+from .exports import FORMATS, export_response, export_workbook
 from .overview import (
     DEADLINE_DAYS,
     SEARCH_TERM_DAYS,
@@ -115,4 +117,113 @@ def overview(request):
         if balance
         else None,
     }
+    fmt = request.GET.get(EXPORT_PARAM, "")
+    if fmt in FORMATS:
+        return _export_overview(request, fmt, context)
+    query = request.GET.copy()
+    query.pop(EXPORT_PARAM, None)
+    query.pop(TABLE_PARAM, None)
+    context["query"] = query.urlencode()
     return render(request, "search/municipal/overview.html", context)
+
+
+EXPORT_PARAM = "eksport"
+TABLE_PARAM = "tabel"
+
+
+def _overview_tables(context) -> dict[str, tuple[str, list, list]]:
+    """Every table of the overview, by the name its download link gives:
+    (title, headers, rows)."""
+    clusters = context["clusters"]
+    statuses = [str(s.label) for s in (TaskStatus.OPEN, TaskStatus.FILLED)]
+    statuses.append(str(TaskStatus.DONE.label))
+    return {
+        "klynger": (
+            _("Clusters"),
+            [
+                _("Cluster"),
+                _("Phase"),
+                _("Villages"),
+                _("Residents"),
+                _("New volunteers"),
+                _("Open tasks"),
+                _("Filled tasks"),
+                _("Done tasks"),
+            ],
+            [
+                [
+                    c.title,
+                    c.get_phase_display(),
+                    ", ".join(v.name for v in c.villages.all()),
+                    c.residents,
+                    c.newcomers,
+                    c.open_tasks,
+                    c.filled_tasks,
+                    c.done_tasks,
+                ]
+                for c in clusters
+            ],
+        ),
+        "opgaver": (
+            _("Tasks per cluster"),
+            [_("Cluster"), *statuses],
+            [[c.title, c.open_tasks, c.filled_tasks, c.done_tasks] for c in clusters],
+        ),
+        "tilmeldinger": (
+            _("Sign-ups per month"),
+            [_("Month"), _("Sign-ups")],
+            [[date_format(start, "F Y"), count] for start, count in context["months"]],
+        ),
+        "faerdigheder": (
+            _("Skills offered and needed"),
+            [
+                _("Kind of skill"),
+                _("Residents offering it"),
+                _("Open tasks needing it"),
+            ],
+            [[row.label, row.supply, row.demand] for row in context["balance"]],
+        ),
+        "puljer": (
+            _("Funding pools"),
+            [
+                _("Pool"),
+                _("Owner"),
+                _("Amount"),
+                _("Deadline"),
+                _("Action plans linked to it"),
+            ],
+            [
+                [
+                    pool.name,
+                    str(pool.owner),
+                    pool.amount,
+                    pool.deadline,
+                    ", ".join(f"{p.title} ({p.cluster_title})" for p in pool.plans),
+                ]
+                for pool in context["pools"]
+            ],
+        ),
+        "soegninger": (
+            _("Search terms"),
+            [_("Search term"), _("Searches")],
+            [[term, hits] for term, hits in context["searches"]],
+        ),
+    }
+
+
+def _export_overview(request, fmt: str, context: dict):
+    """One table of the overview (`?tabel=`) as CSV or Excel; without one, the
+    clusters as CSV, or every table as a sheet of one Excel workbook."""
+    tables = _overview_tables(context)
+    name = request.GET.get(TABLE_PARAM, "")
+    if name and name not in tables:
+        raise Http404(_("The overview has no such table."))
+    if name or fmt == "csv":
+        name = name or "klynger"
+        title, headers, rows = tables[name]
+        return export_response(
+            fmt, name=f"oversigt-{name}", title=title, headers=headers, rows=rows
+        )
+    return export_workbook(
+        "oversigt", [(title, headers, rows) for title, headers, rows in tables.values()]
+    )

@@ -548,3 +548,63 @@ def test_a_municipal_pool_without_its_municipality_is_shown_to_nobody(staff_clie
     text = staff_client.get("/kommune/oversigt/").content.decode()
     assert "Statens pulje" in text
     assert "Gammel kommunal pulje" not in text
+
+
+# Downloads --------------------------------------------------------------------------
+
+
+def _csv(response):
+    assert response["Content-Type"].startswith("text/csv"), response["Content-Type"]
+    assert response["Content-Disposition"].startswith("attachment")
+    text = response.content.decode("utf-8-sig")
+    return [line.split(";") for line in text.splitlines()]
+
+
+def test_every_table_of_the_overview_downloads(staff_client, pools):
+    """?eksport=csv is a file, not the page: the clusters by default, each table by
+    its own link, and the whole overview as one workbook; only the staff member's
+    own municipality is in any of them."""
+    import io
+
+    import openpyxl
+
+    page = _soup(staff_client.get(URL))
+    links = [a["href"] for a in page.select("p.exports a") if "tabel=" in a["href"]]
+    tables = {href.split("tabel=")[1] for href in links}
+    assert tables == {
+        "klynger",
+        "opgaver",
+        "tilmeldinger",
+        "faerdigheder",
+        "puljer",
+        "soegninger",
+    } - ({"soegninger"} if not page.select_one("#searches table") else set())
+
+    clusters = _csv(staff_client.get(URL, {"eksport": "csv"}))
+    assert clusters[0][:3] == ["Klynge", "Fase", "Landsbyer"]
+    assert {row[0] for row in clusters[1:]} == {"Mols i Udvikling", "Helgenæs"}
+    for href in links:
+        response = staff_client.get(URL + href.replace("&amp;", "&"))
+        assert response.status_code == 200, href
+        if "eksport=csv" in href:
+            rows = _csv(response)
+            assert len(rows) >= 2, href  # headers and at least one row
+    funding = _csv(staff_client.get(URL, {"eksport": "csv", "tabel": "puljer"}))
+    assert "Landdistriktspuljen" in {row[0] for row in funding}
+    assert "Randers' landsbypulje" not in {row[0] for row in funding}
+
+    book = openpyxl.load_workbook(
+        io.BytesIO(staff_client.get(URL, {"eksport": "xlsx"}).content)
+    )
+    assert len(book.sheetnames) == 6
+    everything = " ".join(
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell is not None
+    )
+    assert "Mols i Udvikling" in everything
+    assert "Landet mellem fjordene" not in everything
+    unknown = staff_client.get(URL, {"eksport": "csv", "tabel": "ingen"})
+    assert unknown.status_code == 404
