@@ -47,6 +47,7 @@ from .models import (
     new_calendar_token,
 )
 from .signals import profile_changed
+from .structured_data import job_posting, json_ld
 
 # A resident's pages need a log-in and a verified e-mail address: someone who signed
 # up with another person's address must not act in their name (by any log-in form).
@@ -211,11 +212,16 @@ def task_detail(request, task_id: int):
     signup = (
         Signup.objects.filter(volunteer=profile, task=task).first() if profile else None
     )
-    return render(
-        request,
-        "volunteers/task_detail.html",
-        _task_context(task, signup=signup, form=SignupForm()),
+    context = _task_context(task, signup=signup, form=SignupForm())
+    cluster = task.page.cluster
+    context["job_posting"] = json_ld(
+        job_posting(
+            task,
+            url=request.build_absolute_uri(request.path),
+            cluster_url=cluster.get_full_url(request) if cluster else None,
+        )
     )
+    return render(request, "volunteers/task_detail.html", context)
 
 
 def _task_context(task, *, signup, form) -> dict:

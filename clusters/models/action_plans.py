@@ -150,6 +150,27 @@ class ActionPlanPage(DanishSlugMixin, ClusterChildMixin, Page):
             obj.tasks = [*obj.tasks.all(), *(current[pk] for pk in blocked)]
         return obj
 
+    def get_sitemap_urls(self, request=None):
+        """The plan, and the page of each of its tasks that is not done yet, so that
+        a search engine finds a task (they carry schema.org JobPosting data)."""
+        from urllib.parse import urlsplit
+
+        from django.urls import reverse
+
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(urls[0]["location"]))
+        for task in Task.objects.filter(page=self).exclude(status=TaskStatus.DONE):
+            urls.append(
+                {
+                    "location": origin
+                    + reverse("volunteers:task_detail", args=[task.pk]),
+                    "lastmod": urls[0].get("lastmod"),
+                }
+            )
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tasks"] = self.tasks.select_related("village", "meeting_place")

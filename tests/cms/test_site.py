@@ -238,3 +238,42 @@ def test_no_template_comment_spans_lines():
         if "{#" in line and "#}" not in line.split("{#", 1)[1]
     ]
     assert spread == []
+
+
+def test_public_tasks_are_found_by_search_engines_as_volunteer_roles(
+    public_pages, client
+):
+    """Task pages may be crawled (the personal pages under /frivillig/ may not), are
+    in the sitemap, and carry schema.org JobPosting data with employmentType
+    VOLUNTEER, the convention search engines read for volunteer roles."""
+    import json
+    from urllib.robotparser import RobotFileParser
+
+    from clusters.models import Task
+
+    task = Task.objects.get()
+    task.title = 'Byg plantekasser </script><script>alert("x")</script>'
+    task.description = "Vi bygger tre plantekasser til torvet."
+    task.save()
+    url = f"/frivillig/opgaver/{task.pk}/"
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+    assert robots.can_fetch("Googlebot", f"http://testserver{url}")
+    assert robots.can_fetch("Googlebot", f"http://testserver/en{url}")
+    for private in ("/frivillig/profil/", "/frivillig/opgaver/til-dig/", "/konto/"):
+        assert not robots.can_fetch("Googlebot", f"http://testserver{private}")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    plan_origin = public_pages["plan"].get_site().root_url
+    assert f"<loc>{plan_origin}{url}</loc>" in sitemap
+
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    (script,) = soup.select('script[type="application/ld+json"]')
+    assert "</script><script>" not in str(script)  # the title cannot end it
+    data = json.loads(script.string)
+    assert data["@type"] == "JobPosting"
+    assert data["employmentType"] == "VOLUNTEER"
+    assert data["title"] == task.title
+    assert data["description"] == "Vi bygger tre plantekasser til torvet."
+    assert data["hiringOrganization"]["name"] == "Mols i Udvikling"
+    assert data["url"] == f"http://testserver{url}"
+    assert data["jobLocation"]["address"]["addressCountry"] == "DK"
