@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from .models import SentEmail
@@ -39,6 +40,19 @@ def send(user, *, kind: str, subject: str, template: str, context: dict) -> None
     SentEmail.objects.create(user=user, kind=kind, subject=subject_text[:200])
 
 
+def _task_context(task) -> dict:
+    """What the e-mails about a place on a task say of it: the task, and when in the
+    week it happens (labels rendered in the resident's language)."""
+    labels = [
+        task._meta.get_field(name).verbose_name
+        for name in ("weekdays", "evenings", "weekends")
+        if getattr(task, name)
+    ]
+    # Joined when the e-mail is rendered, in the resident's language.
+    slots = lazy(lambda: ", ".join(str(label) for label in labels), str)()
+    return {"task": task, "slots": slots if labels else ""}
+
+
 def moved_up(signup) -> None:
     """Tell a resident they moved up from the waiting list."""
     profile = signup.volunteer
@@ -51,7 +65,7 @@ def moved_up(signup) -> None:
         kind="moved_up",
         subject=subject,
         template="volunteers/email/moved_up.txt",
-        context={"signup": signup, "task": signup.task},
+        context={"signup": signup, **_task_context(signup.task)},
     )
 
 
@@ -74,7 +88,11 @@ def signup_decided(signup) -> None:
         kind="signup_confirmed" if confirmed else "signup_declined",
         subject=subject,
         template="volunteers/email/signup_decided.txt",
-        context={"signup": signup, "task": signup.task, "confirmed": confirmed},
+        context={
+            "signup": signup,
+            **_task_context(signup.task),
+            "confirmed": confirmed,
+        },
     )
 
 

@@ -110,6 +110,33 @@ def test_confirming_and_declining_tell_the_resident(
     assert SentEmail.objects.filter(user=world["birthe"].user).count() == 2
 
 
+def test_the_confirmation_says_when_at_what_time_and_where(
+    editor_client, world, django_capture_on_commit_callbacks
+):
+    """A confirmed resident is told the dates, the time of the week and the place,
+    with the task's address, in their language."""
+    import datetime as dt
+
+    task = world["mols_task"]
+    task.starts_on = dt.date(2027, 5, 8)
+    task.deadline = dt.date(2027, 5, 8)
+    task.weekends = True
+    task.meeting_place = f.MeetingPlacePageFactory(
+        parent=task.page.get_parent(),
+        title="Knebel Forsamlingshus",
+        address="Hovedgaden 1",
+    )
+    task.save()
+    signup = world["mols_signup"]
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(f"{URL}{signup.pk}/bekraeft/")
+    body = mail.outbox[-1].body
+    assert "Hvornår: lørdag 8. maj 2027" in body
+    assert "Tidspunkt: weekender" in body
+    assert "Hvor: Knebel Forsamlingshus, Hovedgaden 1" in body
+    assert f"/frivillig/opgaver/{task.pk}/" in body
+
+
 def test_declining_moves_the_first_in_line_up(editor_client, world):
     task = world["mols_task"]
     waiting = f.SignupFactory(
