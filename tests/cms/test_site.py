@@ -277,3 +277,16 @@ def test_public_tasks_are_found_by_search_engines_as_volunteer_roles(
     assert data["hiringOrganization"]["name"] == "Mols i Udvikling"
     assert data["url"] == f"http://testserver{url}"
     assert data["jobLocation"]["address"]["addressCountry"] == "DK"
+
+
+def test_english_visitors_are_told_once_that_the_content_is_in_danish(
+    public_pages, client
+):
+    """On a page of a cluster in English, one polite line says the text is Danish;
+    Danish visitors, and English pages that are not content (forms), do not get it."""
+    notice = "The village clusters write their pages in Danish"
+    url = public_pages["news"].url  # before a request in English activates it
+    english = client.get("/en" + url).content.decode()
+    assert english.count(notice) == 1
+    assert notice not in client.get(url).content.decode()
+    assert notice not in client.get("/en/konto/login/").content.decode()
