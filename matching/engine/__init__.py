@@ -21,8 +21,9 @@ How a score comes about
    Look-alikes ("bogbinder"/"bogholder", "rydning"/"ridning") are different skills in
    the taxonomy and are never near matches of each other.
 3. *Join.* Sparse matrices carry phrase scores to residents (the best of their
-   phrases, by a soft maximum) and to tasks (the mean over the task's requirements:
-   every required skill counts, not just one).
+   phrases, by a soft maximum) and to tasks (the quadratic mean over the task's
+   requirements: every required skill counts, and one met in full counts for more
+   than two met by half).
 4. *The rest.* Place, availability against the task's time, current load and a boost
    for newcomers on "good first tasks" adjust the skill score; below a relevance
    threshold nothing is returned.

@@ -24,10 +24,12 @@ from .scoring import (
     _best,
     _best_per_sorted_row,
     _Codes,
+    _coverage,
     _Feedback,
     _other_max,
     _place_how,
     _power,
+    _powered,
     _prune,
     _Side,
     _task_requirements,
@@ -109,7 +111,7 @@ class VolunteerIndex:
         explainer = _Explainer(
             self.engine.taxonomy, required, self.offered, phrase_scores, self.feedback
         )
-        best = _best(phrase_scores, self.incidence_p)
+        best = _powered(_best(phrase_scores, self.incidence_p))
         side = _Side(tasks, self.codes, tasks=True)  # here: codes are not thread-safe
         requirements = _task_requirements(tasks, required)
         firsts = range(0, len(tasks), TASK_CHUNK)
@@ -154,9 +156,9 @@ class VolunteerIndex:
     def _score_chunk(self, tasks, first, requirements, best, side, *, top_k):
         """Candidates of TASK_CHUNK tasks: coverage, prune, scores, the top k each."""
         chunk = tasks[first : first + TASK_CHUNK]
-        # Task × resident: the mean over the task's requirements of the best match,
-        # so that every required skill counts.
-        coverage = (requirements[first : first + TASK_CHUNK] @ best).tocsr()
+        # Task × resident: the quadratic mean over the task's requirements of the
+        # best match, so that every required skill counts (see `_coverage`).
+        coverage = _coverage(requirements[first : first + TASK_CHUNK], best)
         if self.feedback:
             coverage = self.feedback.apply(coverage, chunk)
         # Residents who ruled a task out go before the prune, so that the ones who
@@ -217,8 +219,8 @@ class TaskIndex:
         phrase_scores = _phrase_scores(
             self.engine.taxonomy, self.required, index.offered
         )
-        best = _best(phrase_scores, index.incidence_p)
-        coverage = (self.task_requirements @ best).tocsr()
+        best = _powered(_best(phrase_scores, index.incidence_p))
+        coverage = _coverage(self.task_requirements, best)
         if index.feedback:
             coverage = index.feedback.apply(coverage, self.tasks)
         coverage = coverage.tocoo()

@@ -573,6 +573,28 @@ def _root(values: np.ndarray) -> np.ndarray:
     return values
 
 
+# A task's skill coverage is the quadratic mean of how well each of its requirements
+# is met, (Σ wᵣ·bestᵣ²)^½: every requirement still counts, but one met in full counts
+# for more than two met by half ("beskære æbletræer; så en blomstereng": a fruit
+# grower who prunes fits better than a hobby gardener half-way on both).
+COVERAGE_P = 2
+
+
+def _powered(best: sparse.csr_matrix) -> sparse.csr_matrix:
+    """best ** COVERAGE_P, for `_coverage`."""
+    powered = best.copy()
+    powered.data = powered.data * powered.data
+    return powered
+
+
+def _coverage(requirements: sparse.csr_matrix, powered: sparse.csr_matrix):
+    """Task × resident: the quadratic mean over the task's requirements (rows of
+    `requirements` are the weights 1/n) of the best match (`_powered`)."""
+    coverage = (requirements @ powered).tocsr()
+    np.sqrt(coverage.data, out=coverage.data)
+    return coverage
+
+
 def _task_requirements(
     tasks: Sequence[Task], required: _Vocabulary
 ) -> sparse.csr_matrix:
