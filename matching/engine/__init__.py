@@ -96,7 +96,7 @@ __all__ = [
 ENGINE_VERSION = "1.0"
 # Moves whenever the way a phrase is read changes (compounds, heads, spans): readings
 # stored with an older one are read again.
-READING_VERSION = "5"
+READING_VERSION = "6"
 
 
 class MatchEngine:

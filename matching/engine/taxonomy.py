@@ -230,12 +230,29 @@ class Taxonomy:
         what follows only as a hint (see `CONTEXT_WORDS`); None when the phrase has no
         such word, names no skill of its own before it, or the taxonomy has an entry
         across it ("madlavning til mange", "kørsel til lægen")."""
-        at = next(
-            (i for i, t in enumerate(tokens) if i and t in CONTEXT_WORDS),
-            None,
-        )
-        if at is None or at == len(tokens) - 1:
+        # The first such word that follows a named skill ("står for maden til
+        # høstfesten": "for" follows no skill, "til" follows "maden").
+        for at in range(1, len(tokens) - 1):
+            if tokens[at] in CONTEXT_WORDS:
+                head = self._named_before(tokens, at)
+                if head is not None:
+                    break
+        else:
             return None
+        found = dict(head)
+        for index, (confidence, how, word) in self.lookup(
+            " ".join(tokens[at + 1 :])
+        ).items():
+            hint = confidence * CONTEXT
+            if hint > found.get(index, (0.0,))[0]:
+                found[index] = (hint, how, word)
+        return found
+
+    def _named_before(
+        self, tokens: list[str], at: int
+    ) -> dict[int, tuple[float, str, str]] | None:
+        """What the words before the context word at `at` name, if they name a skill
+        of their own (not a generic word) and no entry spans the context word."""
         for size in range(2, MAX_WORDS + 1):
             for start in range(max(0, at - size + 1), min(at, len(tokens) - size) + 1):
                 if " ".join(tokens[start : start + size]) in self.words:
@@ -252,14 +269,7 @@ class Taxonomy:
             for confidence, _how, word in head.values()
         ):
             return None
-        found = dict(head)
-        for index, (confidence, how, word) in self.lookup(
-            " ".join(tokens[at + 1 :])
-        ).items():
-            hint = confidence * CONTEXT
-            if hint > found.get(index, (0.0,))[0]:
-                found[index] = (hint, how, word)
-        return found
+        return head
 
     def _read_tokens(self, tokens: list[str]) -> dict[int, tuple[float, str, str]]:
         """The words of a phrase: entries of several words, pairs with a gap, words

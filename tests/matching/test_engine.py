@@ -603,6 +603,10 @@ def test_what_a_phrase_is_for_only_hints_at_a_skill(engine):
     dj, face = engine.read(["DJ til fester", "face painting til børnefødselsdage"])
     assert dj["dj"][0] >= 0.85 and dj["arrangementer"][0] < 0.6
     assert set(face) == {"boerneaktiviteter"}
+    # The first such word after a named skill: "for" follows no skill here.
+    (maden,) = engine.read(["står for maden til høstfesten"])
+    assert maden["madlavning-til-mange"][0] >= 0.85
+    assert maden["arrangementer"][0] < 0.6
     task = Task("høstfest", ["madlavning til 80 gæster til høstfesten"])
     cook, party = Volunteer("cook", ["kok"]), Volunteer("party", ["fester"])
     ranked = engine.rank([task], [party, cook])["høstfest"]
