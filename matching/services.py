@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
@@ -183,6 +183,11 @@ def open_tasks_for(profile: VolunteerProfile):
     return (
         Task.objects.filter(page__in=plans.values("pk"), status=TaskStatus.OPEN)
         .select_related("page", "village", "meeting_place")
+        .annotate(
+            places_taken=Count(
+                "signups", filter=Q(signups__status__in=HOLDING_PLACE), distinct=True
+            )
+        )
         .order_by("pk")
     )
 

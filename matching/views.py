@@ -37,6 +37,7 @@ def for_you(request):
                     "task": task,
                     "match": match,
                     "why": [text for text in map(explain, match.reasons) if text],
+                    "places_left": max(task.volunteers_needed - task.places_taken, 0),
                 }
             )
     # The newest "no thanks", of tasks that are still public (a task since

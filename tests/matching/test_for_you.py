@@ -98,3 +98,27 @@ def test_not_for_me_removes_a_suggestion_for_good(client, mols):
     # It is listed among the tasks said no to, where it can be undone.
     declined = soup.select_one("section.declined").get_text(" ", strip=True)
     assert "Byg plantekasser" in declined and "Fortryd" in declined
+
+
+def test_each_card_has_its_date_places_left_and_one_sign_up_button(client, mols):
+    """A suggestion says when and how many places are left, and signs up with one
+    click, as the task page does."""
+    import datetime as dt
+
+    planter = mols["planter"]
+    planter.starts_on = dt.date(2027, 5, 8)
+    planter.deadline = dt.date(2027, 5, 9)
+    planter.volunteers_needed = 3
+    planter.save()
+    f.SignupFactory(task=planter)
+    profile = _resident(client, mols, ["tømrer"])
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    card = soup.select_one("ol.task-list > li")
+    text = card.get_text(" ", strip=True)
+    assert "8. maj – 9. maj 2027" in text
+    assert "2 pladser tilbage" in text
+    for one in soup.select("ol.task-list > li"):
+        assert len(one.select('form[action$="/tilmeld/"] button')) == 1
+    action = card.select_one('form[action$="/tilmeld/"]')["action"]
+    client.post(action)
+    assert planter.signups.filter(volunteer=profile).exists()
