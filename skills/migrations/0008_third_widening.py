@@ -146,9 +146,9 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def move_words(apps, schema_editor):
+def move_words(apps, schema_editor, moved=None):
     Skill = apps.get_model("skills", "Skill")
-    for slug, fields in MOVED.items():
+    for slug, fields in (MOVED if moved is None else moved).items():
         skill = Skill.objects.filter(slug=slug).first()
         if skill is None:
             continue
