@@ -114,6 +114,16 @@ def resolve_village(name: str, postcode: str = ""):
         villages = villages.filter(postcode=postcode) or villages
     found = list(villages.select_related("cluster")[:2])
     if not found:
+        close = village_suggestions(name)
+        if close:
+            raise ValidationError(
+                _(
+                    "We do not know a village called “%(name)s”. Did you mean "
+                    "%(villages)s? Or leave it out and give your postcode."
+                )
+                % {"name": name, "villages": _or_list(close)},
+                code="unknown_village",
+            )
         raise ValidationError(
             _(
                 "We do not know a village called “%(name)s” in any cluster yet. "
@@ -129,6 +139,42 @@ def resolve_village(name: str, postcode: str = ""):
             code="ambiguous_village",
         )
     return found[0]
+
+
+# How near a village's name a typo must be to be offered (rapidfuzz WRatio, 0–100).
+VILLAGE_SUGGESTION_CUTOFF = 80
+
+
+def village_suggestions(name: str, limit: int = 3) -> list[str]:
+    """The names of the villages of live clusters that `name` is probably a typo
+    of ("Knebl" → Knebel), closest first."""
+    from rapidfuzz import fuzz, process
+
+    from clusters.models import ClusterPage, Village
+    from matching.engine import normalise
+
+    live = ClusterPage.objects.live().values("pk")
+    names = sorted(
+        set(Village.objects.filter(cluster__in=live).values_list("name", flat=True))
+    )
+    found = process.extract(
+        normalise(name),
+        [normalise(n) for n in names],
+        scorer=fuzz.WRatio,
+        score_cutoff=VILLAGE_SUGGESTION_CUTOFF,
+        limit=limit,
+    )
+    return [names[index] for _choice, _score, index in found]
+
+
+def _or_list(names: list[str]) -> str:
+    quoted = [f"“{n}”" for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return _("%(first)s or %(last)s") % {
+        "first": ", ".join(quoted[:-1]),
+        "last": quoted[-1],
+    }
 
 
 def home_clusters(profile: VolunteerProfile) -> list:

@@ -82,6 +82,7 @@ def test_a_postcode_alone_places_the_resident_too(client, resident, mols):
     ("overrides", "message"),
     [
         ({"village_name": "Atlantis"}, "Vi kender endnu ikke en landsby"),
+        ({"village_name": "Knebl"}, "Mente du “Knebel”?"),
         (
             {"village_name": "", "postcode": ""},
             "Skriv din landsby eller dit postnummer",
