@@ -32,3 +32,43 @@ def breadcrumb_trail(page):
     if page is None or not getattr(page, "pk", None):
         return []
     return ancestors_below_root(page)
+
+
+SHARE_IMAGE = "fill-1200x630"  # what Facebook and others show for a shared link
+SHARE_TEXT = 200
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context, page=None, also=""):
+    """Open Graph and Twitter card tags for a public page: its title, a short text,
+    its address and a picture (the page's own, else its cluster's hero image), so a
+    link shared on Facebook shows what it is. `also`: the specs of the page's own
+    renditions of the picture, fetched in the same query."""
+    from django.utils.text import Truncator
+
+    request = context.get("request")
+    if page is None or request is None or not getattr(page, "pk", None):
+        return {}
+    text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
+    if not isinstance(text, str):
+        text = ""
+    image = getattr(page, "image", None)
+    alt = getattr(page, "image_alt", "") if image else ""
+    if image is None:
+        cluster = (
+            page if hasattr(page, "hero_image") else getattr(page, "cluster", None)
+        )
+        image = getattr(cluster, "hero_image", None)
+        alt = getattr(cluster, "hero_image_alt", "") or ""
+    image_url = ""
+    if image is not None:
+        rendition = image.get_renditions(SHARE_IMAGE, *also.split())[SHARE_IMAGE]
+        image_url = request.build_absolute_uri(rendition.url)
+    return {
+        "title": page.seo_title or page.title,
+        "text": Truncator(" ".join(text.split())).chars(SHARE_TEXT),
+        "url": request.build_absolute_uri(request.path),
+        "image_url": image_url,
+        "image_alt": alt or page.title,
+        "locale": "en_GB" if context.get("LANGUAGE_CODE") == "en" else "da_DK",
+    }

@@ -290,3 +290,33 @@ def test_english_visitors_are_told_once_that_the_content_is_in_danish(
     assert english.count(notice) == 1
     assert notice not in client.get(url).content.decode()
     assert notice not in client.get("/en/konto/login/").content.decode()
+
+
+def test_a_shared_page_shows_its_title_text_and_picture(public_pages, client):
+    """A news item shared on Facebook shows its title, its introduction and a
+    picture: the item's own, else its cluster's hero image."""
+    news = public_pages["news"]
+    news.intro = "Kom til høstfest i forsamlingshuset."
+    news.save_revision().publish()
+    cluster = public_pages["cluster"]
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    cluster.hero_image = get_image_model().objects.create(
+        title="Mols", file=get_test_image_file()
+    )
+    cluster.save_revision().publish()
+    soup = BeautifulSoup(client.get(news.url).content, "html.parser")
+
+    def meta(name):
+        tag = soup.find("meta", property=name) or soup.find(
+            "meta", attrs={"name": name}
+        )
+        return tag["content"] if tag else None
+
+    assert meta("og:title") == "Høstfest"
+    assert meta("og:description") == "Kom til høstfest i forsamlingshuset."
+    assert meta("og:url") == f"http://testserver{news.url}"
+    assert meta("og:image").startswith("http://testserver/")
+    assert meta("twitter:card") == "summary_large_image"
+    assert meta("og:locale") == "da_DK"
