@@ -1,8 +1,9 @@
 """Bring the shipped taxonomy's fourth widening into an existing database.
 
 Every category was widened skill by skill (occupations and job titles, what people
-write they do, tools, English words and misspellings; about 13,000 words, and new
-skills for demolition, 3D printing and makerspaces, and hosting at events), each
+write they do, tools, English words and misspellings; about 17,000 words, and new
+skills for demolition, 3D printing and makerspaces, hosting at events and martial
+arts), each
 word checked against a Danish word list for look-alikes. Added as 0004's `widen` and
 0007's `add_implied` do, adding nothing when run again.
 
