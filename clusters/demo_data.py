@@ -789,6 +789,17 @@ MOLS: Spec = {
                     "deadline_days": 40,
                 },
                 {
+                    "title": "Lær børnene at sejle jolle i Knebel Vig",
+                    "description": (
+                        "Sommerens sejlerskole for børn fra klyngen: vi har to joller "
+                        "og mangler én, der kan sejle og holde øje med sikkerheden."
+                    ),
+                    "skills": "sejlads, livredning",
+                    "volunteers_needed": 1,
+                    "estimated_hours": 12,
+                    "village": "Knebel",
+                },
+                {
                     "title": "Arranger bålaftener for børnefamilier",
                     "description": "Én aften om måneden ved shelterpladsen ved Tved.",
                     "skills": "børn, madlavning, arrangementer",
