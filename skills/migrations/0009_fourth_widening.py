@@ -7,9 +7,10 @@ arts), each
 word checked against a Danish word list for look-alikes. Added as 0004's `widen` and
 0007's `add_implied` do, adding nothing when run again.
 
-Two words were wrong where they stood: "server" was read as serving food (it is IT)
-and "reperation" was a misspelling of electronics repair only (it is any repair).
-The second is taken off its old skill, where it is still one of that skill's lines
+Three words were wrong where they stood: "server" was read as serving food (it is
+IT), "reperation" was a misspelling of electronics repair only (it is any repair),
+and "hjælpere" made every "hjælpe" read as coordinating volunteers. The last two are
+taken off their old skill, where it is still one of that skill's lines
 (an administrator's own words stay), as 0008 moves words.
 """
 
@@ -23,7 +24,10 @@ add_implied = importlib.import_module(
 ).add_implied
 third = importlib.import_module("skills.migrations.0008_third_widening")
 
-MOVED = {"reparation-af-elektronik": {"misspellings": ["reperation"]}}
+MOVED = {
+    "reparation-af-elektronik": {"misspellings": ["reperation"]},
+    "frivilligkoordinering": {"synonyms": ["hjælpere"]},
+}
 
 
 def fourth_widening(apps, schema_editor):
