@@ -62,8 +62,17 @@ def social_meta(context, page=None, also=""):
         alt = getattr(cluster, "hero_image_alt", "") or ""
     image_url = ""
     if image is not None:
-        rendition = image.get_renditions(SHARE_IMAGE, *also.split())[SHARE_IMAGE]
-        image_url = request.build_absolute_uri(rendition.url)
+        from wagtail.images.exceptions import InvalidFilterSpecError
+        from wagtail.images.models import SourceImageIOError
+
+        try:
+            renditions = image.get_renditions(SHARE_IMAGE, *also.split())
+        except (SourceImageIOError, InvalidFilterSpecError, OSError):
+            # A picture whose file is gone: the page is shown without one, as
+            # Wagtail's own {% image %} does.
+            renditions = {}
+        if SHARE_IMAGE in renditions:
+            image_url = request.build_absolute_uri(renditions[SHARE_IMAGE].url)
     return {
         "title": page.seo_title or page.title,
         "text": Truncator(" ".join(text.split())).chars(SHARE_TEXT),

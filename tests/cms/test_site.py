@@ -320,3 +320,21 @@ def test_a_shared_page_shows_its_title_text_and_picture(public_pages, client):
     assert meta("og:image").startswith("http://testserver/")
     assert meta("twitter:card") == "summary_large_image"
     assert meta("og:locale") == "da_DK"
+
+
+def test_a_page_whose_picture_file_is_gone_is_still_shown(public_pages, client):
+    """A hero image whose file was deleted from the disk: the page is shown, only
+    without a share picture (never a server error)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    cluster = public_pages["cluster"]
+    image = get_image_model().objects.create(title="Væk", file=get_test_image_file())
+    image.file.storage.delete(image.file.name)
+    cluster.hero_image = image
+    cluster.save_revision().publish()
+    response = client.get(public_pages["place"].url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("meta", property="og:title")
+    assert not soup.find("meta", property="og:image")
