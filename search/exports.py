@@ -28,6 +28,20 @@ def _cell(value):
     return "" if value is None else neutralise(value)
 
 
+def _dataset(title: str, headers: Sequence[str], rows: Iterable[Sequence]):
+    dataset = tablib.Dataset(headers=[str(h) for h in headers], title=title[:31])
+    for row in rows:
+        dataset.append([_cell(value) for value in row])
+    return dataset
+
+
+def _download(response: HttpResponse, name: str, fmt: str) -> HttpResponse:
+    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def export_response(
     fmt: str,
     *,
@@ -37,10 +51,7 @@ def export_response(
     rows: Iterable[Sequence],
 ) -> HttpResponse:
     """A download of `rows` as `fmt` ("csv" or "xlsx"), named `name-<date>.<fmt>`."""
-    dataset = tablib.Dataset(headers=[str(h) for h in headers], title=title[:31])
-    for row in rows:
-        dataset.append([_cell(value) for value in row])
-    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    dataset = _dataset(title, headers, rows)
     if fmt == "xlsx":
         response = HttpResponse(dataset.export("xlsx"), content_type=XLSX_TYPE)
     else:
@@ -48,21 +59,13 @@ def export_response(
         response = HttpResponse(
             text.encode("utf-8"), content_type="text/csv; charset=utf-8"
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _download(response, name, fmt)
 
 
 def export_workbook(name: str, sheets: Sequence[tuple[str, Sequence[str], Iterable]]):
     """Several tables as the sheets of one Excel workbook, named `name-<date>.xlsx`."""
     book = tablib.Databook()
     for title, headers, rows in sheets:
-        dataset = tablib.Dataset(headers=[str(h) for h in headers], title=title[:31])
-        for row in rows:
-            dataset.append([_cell(value) for value in row])
-        book.add_sheet(dataset)
+        book.add_sheet(_dataset(title, headers, rows))
     response = HttpResponse(book.export("xlsx"), content_type=XLSX_TYPE)
-    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _download(response, name, "xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -121,7 +122,10 @@ def resolve_village(name: str, postcode: str = ""):
                     "We do not know a village called “%(name)s”. Did you mean "
                     "%(villages)s? Or leave it out and give your postcode."
                 )
-                % {"name": name, "villages": _or_list(close)},
+                % {
+                    "name": name,
+                    "villages": get_text_list([f"“{n}”" for n in close], _("or")),
+                },
                 code="unknown_village",
             )
         raise ValidationError(
@@ -165,16 +169,6 @@ def village_suggestions(name: str, limit: int = 3) -> list[str]:
         limit=limit,
     )
     return [names[index] for _choice, _score, index in found]
-
-
-def _or_list(names: list[str]) -> str:
-    quoted = [f"“{n}”" for n in names]
-    if len(quoted) == 1:
-        return quoted[0]
-    return _("%(first)s or %(last)s") % {
-        "first": ", ".join(quoted[:-1]),
-        "last": quoted[-1],
-    }
 
 
 def home_clusters(profile: VolunteerProfile) -> list:

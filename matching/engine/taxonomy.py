@@ -283,28 +283,23 @@ class Taxonomy:
                     found[index] = (confidence, how_here, word)
 
         skip: set[int] = set()
-        # Words of the taxonomy that are several words ("trække strøm", "slå græs",
-        # "lægge fliser"), inside a longer phrase: the longest first.
-        for size in range(min(MAX_WORDS, len(tokens) - 1), 1, -1):
-            for start in range(len(tokens) - size + 1):
-                span = range(start, start + size)
-                if skip.intersection(span):
-                    continue
-                words = " ".join(tokens[start : start + size])
-                if words in self.words:
-                    add(self.words[words], 0.9, None, words)
-                    skip.update(span)
-        # The same, inflected ("lagde fliserne", "beskærer æbletræerne").
         stems = [_stem_word(token) for token in tokens]
-        for size in range(min(MAX_WORDS, len(tokens) - 1), 1, -1):
-            for start in range(len(tokens) - size + 1):
-                span = range(start, start + size)
-                if skip.intersection(span):
-                    continue
-                words = " ".join(stems[start : start + size])
-                if words in self.stem_entries:
-                    add(self.stem_entries[words], 0.88, "stem", words)
-                    skip.update(span)
+        # Words of the taxonomy that are several words ("trække strøm", "slå græs",
+        # "lægge fliser"), inside a longer phrase: the longest first; then the same,
+        # inflected ("lagde fliserne", "beskærer æbletræerne").
+        for words_of, entries, confidence, how in (
+            (tokens, self.words, 0.9, None),
+            (stems, self.stem_entries, 0.88, "stem"),
+        ):
+            for size in range(min(MAX_WORDS, len(tokens) - 1), 1, -1):
+                for start in range(len(tokens) - size + 1):
+                    span = range(start, start + size)
+                    if skip.intersection(span):
+                        continue
+                    words = " ".join(words_of[start : start + size])
+                    if words in entries:
+                        add(entries[words], confidence, how, words)
+                        skip.update(span)
         # A two-word entry with a word or two between ("fælde syge træer", "male de
         # gamle vinduer", "klippe den store hæk"), in order; also inflected.
         for i in range(len(tokens)):
